@@ -1,0 +1,200 @@
+using System.Buffers;
+using System.Text;
+using ContainerFactory.Protocol.Ditto;
+using ContainerFactory.Protocol.Tests.Support;
+
+namespace ContainerFactory.Protocol.Tests.Ditto;
+
+public class DittoEnvelopeReaderTests
+{
+    private static DittoEnvelope Read(string json) => DittoEnvelopeReader.Read(Encoding.UTF8.GetBytes(json));
+
+    private static string Text(ReadOnlySequence<byte> bytes) => Encoding.UTF8.GetString(bytes);
+
+    [Fact]
+    public void Read_PublishedCreateExample_ReadsEveryMember()
+    {
+        DittoEnvelope envelope = DittoEnvelopeReader.Read(TestData.Bytes("examples", "create.request.json"));
+
+        Assert.Equal(EnvelopeError.None, envelope.Error);
+        Assert.Equal("edge/device/things/live/messages/create", envelope.Topic.GetString());
+        Assert.Equal("/features/ContainerFactory/inbox/messages/create", envelope.Path.GetString());
+        Assert.True(envelope.HasHeaders);
+        Assert.Equal("<UUID>", envelope.CorrelationId.GetString());
+        Assert.True(envelope.ContentType.ValueEquals("application/json"u8));
+        Assert.True(envelope.ResponseRequired);
+        Assert.Equal(DittoValueKind.Object, envelope.ValueKind);
+        Assert.Equal("{\n\t\t\"imageRef\":\"docker.io/library/hello-world:latest\",\n\t\t\"start\":true\n\t}", Text(envelope.Value));
+    }
+
+    [Fact]
+    public void Read_PublishedCreateWithConfigExample_AcceptsTrailingCommas()
+    {
+        byte[] payload = TestData.Bytes("examples", "createWithConfig.request.json");
+
+        DittoEnvelope envelope = DittoEnvelopeReader.Read(payload);
+
+        Assert.Equal(EnvelopeError.None, envelope.Error);
+        Assert.Equal("/features/ContainerFactory/inbox/messages/createWithConfig", envelope.Path.GetString());
+        string value = Text(envelope.Value);
+        Assert.StartsWith("{\n\t\t\"imageRef\":\"docker.io/library/influxdb:1.8.4\"", value, StringComparison.Ordinal);
+        Assert.EndsWith("},\n\t\t}\n    }", value, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> Vectors() => new(TestData.RequestVectors());
+
+    [Theory]
+    [MemberData(nameof(Vectors))]
+    public void Read_SplitAtEveryOffset_SameEnvelopeAsContiguous(string vector)
+    {
+        byte[] payload = TestData.Bytes(vector);
+        DittoEnvelope whole = DittoEnvelopeReader.Read(payload);
+
+        for (int offset = 1; offset < payload.Length; offset++)
+        {
+            DittoEnvelope split = DittoEnvelopeReader.Read(SegmentedSequence.Split(payload, offset));
+
+            Assert.Equal(whole.Error, split.Error);
+            Assert.Equal(whole.Topic.IsPresent, split.Topic.IsPresent);
+            Assert.Equal(whole.Topic.GetString(), split.Topic.GetString());
+            Assert.Equal(whole.Path.GetString(), split.Path.GetString());
+            Assert.Equal(whole.HasHeaders, split.HasHeaders);
+            Assert.Equal(whole.CorrelationId.IsPresent, split.CorrelationId.IsPresent);
+            Assert.Equal(whole.CorrelationId.GetString(), split.CorrelationId.GetString());
+            Assert.Equal(whole.ContentType.GetString(), split.ContentType.GetString());
+            Assert.Equal(whole.ResponseRequired, split.ResponseRequired);
+            Assert.Equal(whole.ValueKind, split.ValueKind);
+            Assert.Equal(Text(whole.Value), Text(split.Value));
+        }
+    }
+
+    [Fact]
+    public void Read_PublishedCreateExample_AllocatesNothing()
+    {
+        var payload = new ReadOnlySequence<byte>(TestData.Bytes("examples", "create.request.json"));
+        DittoEnvelopeReader.Read(payload);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        DittoEnvelope envelope = default;
+        for (int i = 0; i < 100; i++)
+        {
+            envelope = DittoEnvelopeReader.Read(payload);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(DittoValueKind.Object, envelope.ValueKind);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("not json")]
+    [InlineData("[1,2]")]
+    [InlineData("\"topic\"")]
+    [InlineData("{\"topic\":\"a/b/c\"")]
+    [InlineData("{\"topic\":\"a/b/c\"} trailing")]
+    [InlineData("{\"topic\":\"a/b/c\"}{}")]
+    [InlineData("{\"topic\":'a'}")]
+    [InlineData("{topic:\"a\"}")]
+    public void Read_NotAJsonObject_ReportsInvalidJson(string payload)
+    {
+        DittoEnvelope envelope = Read(payload);
+        Assert.Equal(new EnvelopeError(EnvelopeErrorKind.InvalidJson, ""), envelope.Error);
+    }
+
+    [Theory]
+    [InlineData("{\"topic\":1,\"path\":\"/\"}", EnvelopeErrorKind.InvalidMember, "topic")]
+    [InlineData("{\"topic\":\"a/b/c\",\"path\":{}}", EnvelopeErrorKind.InvalidMember, "path")]
+    [InlineData("{\"topic\":\"a/b/c\",\"headers\":\"x\"}", EnvelopeErrorKind.InvalidMember, "headers")]
+    [InlineData("{\"headers\":{\"correlation-id\":5}}", EnvelopeErrorKind.InvalidHeader, "correlation-id")]
+    [InlineData("{\"headers\":{\"content-type\":true}}", EnvelopeErrorKind.InvalidHeader, "content-type")]
+    [InlineData("{\"headers\":{\"response-required\":\"yes\"}}", EnvelopeErrorKind.InvalidHeader, "response-required")]
+    [InlineData("{\"headers\":{\"response-required\":1}}", EnvelopeErrorKind.InvalidHeader, "response-required")]
+    [InlineData("{\"topic\":[],\"headers\":{\"correlation-id\":5}}", EnvelopeErrorKind.InvalidMember, "topic")]
+    public void Read_KnownMemberOfWrongType_ReportsTheMember(string payload, EnvelopeErrorKind kind, string member)
+    {
+        DittoEnvelope envelope = Read(payload);
+        Assert.Equal(new EnvelopeError(kind, member), envelope.Error);
+    }
+
+    [Theory]
+    [InlineData("{\"headers\":{\"response-required\":true}}", true)]
+    [InlineData("{\"headers\":{\"response-required\":false}}", false)]
+    [InlineData("{\"headers\":{\"response-required\":\"true\"}}", true)]
+    [InlineData("{\"headers\":{\"response-required\":\"FALSE\"}}", false)]
+    [InlineData("{\"headers\":{\"response-required\":null}}", null)]
+    [InlineData("{\"headers\":{}}", null)]
+    [InlineData("{\"headers\":null}", null)]
+    [InlineData("{}", null)]
+    public void Read_ResponseRequired_IsTriState(string payload, bool? expected)
+    {
+        DittoEnvelope envelope = Read(payload);
+        Assert.True(envelope.Error.IsNone);
+        Assert.Equal(expected, envelope.ResponseRequired);
+    }
+
+    [Theory]
+    [InlineData("{\"value\":{\"a\":[1,{}]}}", DittoValueKind.Object, "{\"a\":[1,{}]}")]
+    [InlineData("{\"value\":[1, 2]}", DittoValueKind.Array, "[1, 2]")]
+    [InlineData("{\"value\":\"x\\\"y\"}", DittoValueKind.String, "\"x\\\"y\"")]
+    [InlineData("{\"value\":-12.5e3}", DittoValueKind.Number, "-12.5e3")]
+    [InlineData("{\"value\":true}", DittoValueKind.Boolean, "true")]
+    [InlineData("{\"value\":false}", DittoValueKind.Boolean, "false")]
+    [InlineData("{\"value\":null}", DittoValueKind.Null, "null")]
+    [InlineData("{\"topic\":\"a\"}", DittoValueKind.Absent, "")]
+    public void Read_Value_KeptAsRawSliceWithItsKind(string payload, DittoValueKind kind, string raw)
+    {
+        DittoEnvelope envelope = Read(payload);
+        Assert.True(envelope.Error.IsNone);
+        Assert.Equal(kind, envelope.ValueKind);
+        Assert.Equal(raw, Text(envelope.Value));
+        Assert.Equal(kind is not (DittoValueKind.Absent or DittoValueKind.Null), envelope.HasValue);
+    }
+
+    [Fact]
+    public void Read_MemberNamesInOtherCase_MatchLikeKanto()
+    {
+        DittoEnvelope envelope = Read("{\"Topic\":\"a/b/things/live/messages/x\",\"PATH\":\"/p\",\"Headers\":{\"Correlation-Id\":\"c\",\"Response-Required\":true},\"Value\":1}");
+
+        Assert.Equal("a/b/things/live/messages/x", envelope.Topic.GetString());
+        Assert.Equal("/p", envelope.Path.GetString());
+        Assert.Equal("c", envelope.CorrelationId.GetString());
+        Assert.True(envelope.ResponseRequired);
+        Assert.Equal(DittoValueKind.Number, envelope.ValueKind);
+    }
+
+    [Fact]
+    public void Read_EscapedStrings_AreUnescapedOnDemand()
+    {
+        DittoEnvelope envelope = Read("{\"topic\":\"edge\\/device\\u002Fthings\",\"headers\":{\"correlation-id\":\"a\\\"b\"}}");
+
+        Assert.True(envelope.Topic.IsEscaped);
+        Assert.Equal("edge/device/things", envelope.Topic.GetString());
+        Assert.True(envelope.Topic.ValueEquals("edge/device/things"u8));
+        Assert.Equal("a\"b", envelope.CorrelationId.GetString());
+    }
+
+    [Fact]
+    public void Read_UnknownMembersAndComments_AreSkipped()
+    {
+        DittoEnvelope envelope = Read("/* c */{\"extra\":{\"topic\":\"no\"},\"topic\":\"a/b/c\",\"revision\":3,\"headers\":{\"x\":[1],\"correlation-id\":\"c\"},}");
+
+        Assert.True(envelope.Error.IsNone);
+        Assert.Equal("a/b/c", envelope.Topic.GetString());
+        Assert.Equal("c", envelope.CorrelationId.GetString());
+        Assert.False(envelope.Path.IsPresent);
+    }
+
+    [Fact]
+    public void Read_NullTopic_IsNotPresent()
+    {
+        DittoEnvelope envelope = Read("{\"topic\":null,\"path\":\"\"}");
+
+        Assert.True(envelope.Error.IsNone);
+        Assert.False(envelope.Topic.IsPresent);
+        Assert.True(envelope.Topic.IsEmpty);
+        Assert.True(envelope.Path.IsPresent);
+        Assert.True(envelope.Path.IsEmpty);
+    }
+}
