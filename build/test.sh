@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs the test suites and prints one closing line "N passed, N failed, N skipped" over all of them.
+#   build/test.sh unit    unit tests only
+#   build/test.sh smoke   the published-binary smoke tests (needs CF_BINARY)
+#   build/test.sh all     unit, integration (starts the test environment) and smoke
+set -uo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$here"
+mode="${1:-all}"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+
+run_tests() { # project [filter]
+  local args=(test "$1" -nologo -v:q)
+  [ -n "${2:-}" ] && args+=(--filter "$2")
+  dotnet "${args[@]}" 2>&1 | tee -a "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+}
+
+unit_projects=(tests/ContainerFactory.Protocol.Tests tests/ContainerFactory.Config.Tests
+               tests/ContainerFactory.Runtime.Tests tests/ContainerFactory.Agent.Tests)
+
+case "$mode" in
+  unit)
+    for p in "${unit_projects[@]}"; do run_tests "$p"; done ;;
+  smoke)
+    run_tests tests/ContainerFactory.IntegrationTests "Category=Smoke" ;;
+  all)
+    for p in "${unit_projects[@]}"; do run_tests "$p"; done
+    build/env/install.sh || status=1
+    build/env/up.sh "$here/.state" || status=1
+    build/publish.sh "${RID:-linux-x64}" || status=1
+    CF_ENV_FILE="$here/.state/env.json" CF_BINARY="$here/out/${RID:-linux-x64}/container-factory" \
+      run_tests tests/ContainerFactory.IntegrationTests ;;
+  *) echo "usage: build/test.sh unit|smoke|all" >&2; exit 2 ;;
+esac
+
+# Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 102, Skipped: 0, Total: 102 ...").
+read -r passed failed skipped < <(awk '
+  /(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  { f += $(i+1) + 0 }
+      if ($i == "Passed:")  { p += $(i+1) + 0 }
+      if ($i == "Skipped:") { s += $(i+1) + 0 }
+    }
+  }
+  END { printf "%d %d %d\n", p, f, s }' "$log")
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then status=1; fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"
