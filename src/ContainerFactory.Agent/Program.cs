@@ -1,6 +1,9 @@
+using ContainerFactory.Agent.Cli;
+
 namespace ContainerFactory.Agent;
 
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length == 0 ? 0 : 0;
+    private static int Main(string[] args) =>
+        CliApp.Run(args, Console.OpenStandardInput(), Console.Out, Console.Error);
 }

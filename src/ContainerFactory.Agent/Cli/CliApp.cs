@@ -1,0 +1,47 @@
+namespace ContainerFactory.Agent.Cli;
+
+/// <summary>The command line: one subcommand per file, each returning its exit code.</summary>
+public static class CliApp
+{
+    /// <summary>Exit code of a usage error.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Runs the subcommand named by <paramref name="args"/>[0] and returns the process exit code.</summary>
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            stdout.Write(Usage);
+            return args.Length == 0 ? UsageError : 0;
+        }
+
+        string[] rest = args[1..];
+        return args[0] switch
+        {
+            "version" or "--version" => VersionCommand.Run(stdout),
+            "validate" => ValidateCommand.Run(rest, stdin, stdout, stderr),
+            _ => Unknown(args[0], stderr),
+        };
+    }
+
+    private static int Unknown(string name, TextWriter stderr)
+    {
+        stderr.WriteLine($"container-factory: unknown command '{name}'; see 'container-factory --help'");
+        return UsageError;
+    }
+
+    /// <summary>The top-level help text.</summary>
+    public const string Usage = """
+        container-factory — manage containers on an edge gateway from the cloud (Eclipse Ditto over MQTT, containerd)
+
+        Usage: container-factory COMMAND [options]
+
+        Commands:
+          validate [FILE|-]   read one Ditto message (as it would arrive on MQTT) and print the normalized
+                              command with every default (exit 0) or the exact error reply (exit 1)
+          version             print the version
+
+        Run 'container-factory COMMAND --help' for a command's options.
+
+        """;
+}
