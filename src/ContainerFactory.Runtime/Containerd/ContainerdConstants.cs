@@ -1,0 +1,20 @@
+namespace ContainerFactory.Runtime.Containerd;
+
+/// <summary>containerd wire constants: metadata header names and the bare Any type URLs (notes §1).</summary>
+internal static class ContainerdConstants
+{
+    /// <summary>Metadata header carrying the namespace; its absence gives FAILED_PRECONDITION.</summary>
+    public const string NamespaceHeader = "containerd-namespace";
+
+    /// <summary>Metadata header carrying the lease id on calls that create content or snapshots.</summary>
+    public const string LeaseHeader = "containerd-lease";
+
+    /// <summary>Type URL of the OCI runtime spec in Container.spec (bare, no type.googleapis.com/ prefix).</summary>
+    public const string SpecTypeUrl = "types.containerd.io/opencontainers/runtime-spec/1/Spec";
+
+    /// <summary>Type URL of runc shim options; the prefixed form breaks Tasks/Create (notes §4.4).</summary>
+    public const string RuncOptionsTypeUrl = "containerd.runc.v1.Options";
+
+    /// <summary>Largest chunk sent per Content/Write message (what ctr uses: content.Copy's 1 MiB buffer).</summary>
+    public const int WriteChunkSize = 1024 * 1024;
+}

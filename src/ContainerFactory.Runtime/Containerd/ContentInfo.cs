@@ -1,0 +1,7 @@
+namespace ContainerFactory.Runtime.Containerd;
+
+/// <summary>A committed blob in containerd's content store.</summary>
+/// <param name="Digest"><c>sha256:…</c>.</param>
+/// <param name="Size">Bytes.</param>
+/// <param name="Labels">The blob's labels (gc refs, distribution source, uncompressed digest); empty when none.</param>
+public sealed record ContentInfo(string Digest, long Size, IReadOnlyDictionary<string, string> Labels);
