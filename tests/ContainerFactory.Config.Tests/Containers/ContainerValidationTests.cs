@@ -61,7 +61,7 @@ public sealed class ContainerValidationTests
     [InlineData("null")]
     [InlineData("""{"domainName":"","hostName":"","env":[],"cmd":[],"networkMode":"","resources":{"memory":"","memoryReservation":"","memorySwap":""},"log":{"rootDir":""}}""")]
     [InlineData("""{"networkMode":"BRIDGE","restartPolicy":{"type":"ALWAYS"},"log":{"type":"JSON_FILE","mode":"BLOCKING"}}""")]
-    [InlineData("""{"networkMode":"Host","extraHosts":["db:10.0.0.2","x:host_ipv6"]}""")]
+    [InlineData("""{"networkMode":"Host","extraHosts":["db:10.0.0.2","x:host_ipv6",":host_ip","x:host_ip_","x:host_ip\nz"]}""")]
     [InlineData("""{"mountPoints":[{"source":"/a","destination":"/b","propagationMode":"shared"},{"source":"/c","destination":"/d","propagationMode":"RSlave"}]}""")]
     [InlineData("""{"devices":[{"pathOnHost":"/dev/ttyACM0","cgroupPermissions":"mr"}]}""")]
     [InlineData("""{"privileged":true,"devices":[],"extraCapabilities":["not-a-capability"]}""")]
