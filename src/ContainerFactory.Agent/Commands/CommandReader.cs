@@ -23,7 +23,7 @@ public static class CommandReader
         if (envelope.Error.Kind is EnvelopeErrorKind.InvalidJson or EnvelopeErrorKind.InvalidMember)
         {
             return Reject(
-                EnvelopeErrorReply(topic, null, envelope, context),
+                EnvelopeErrorReply(topic, null, DittoConstants.UnknownErrorTopic, envelope, context),
                 CommandErrorKind.InvalidParameter,
                 ParseFailure(device, envelope.Error));
         }
@@ -31,7 +31,12 @@ public static class CommandReader
         if (envelope.Topic.IsEmpty || envelope.Path.IsEmpty)
         {
             return Reject(
-                EnvelopeErrorReply(topic, envelope.ResponseRequired, envelope, context),
+                EnvelopeErrorReply(
+                    topic,
+                    envelope.ResponseRequired,
+                    envelope.Topic.IsEmpty ? DittoConstants.UnknownErrorTopic : envelope.Topic.GetString(),
+                    envelope,
+                    context),
                 CommandErrorKind.InvalidParameter,
                 $"invalid Ditto message received for device id [{device}]");
         }
@@ -92,13 +97,14 @@ public static class CommandReader
         return Reject(inboxReply, CommandErrorKind.InvalidParameter, $"missing operation name for device id [{context.ThingId}]");
     }
 
-    /// <summary>The reply context of errors found before the envelope's own topic can be trusted.</summary>
+    /// <summary>
+    /// The reply context of errors found before the envelope can be trusted: path <c>/</c> (Ditto's error path).
+    /// A correlation id read before the failure is echoed, since the cloud connector forwards only replies whose
+    /// correlation id it knows.
+    /// </summary>
     private static ReplyContext EnvelopeErrorReply(
-        HonoCommandTopic topic, bool? responseRequired, DittoEnvelope envelope, InboundContext context)
-    {
-        string dittoTopic = envelope.Topic.IsEmpty ? DittoConstants.UnknownErrorTopic : envelope.Topic.GetString();
-        return new ReplyContext(ReplyRoute.For(topic, responseRequired), dittoTopic, "/", CorrelationId(envelope, context));
-    }
+        HonoCommandTopic topic, bool? responseRequired, string dittoTopic, DittoEnvelope envelope, InboundContext context) =>
+        new(ReplyRoute.For(topic, responseRequired), dittoTopic, "/", CorrelationId(envelope, context));
 
     private static string ParseFailure(string device, EnvelopeError error)
     {
