@@ -16,13 +16,22 @@ resolve_state_dir() {
   echo "$dir"
 }
 
+# proc_running PID -> 0 when PID exists and is not a zombie (an exited daemon
+# stays a zombie until init, which may be slow, reaps it).
+proc_running() {
+  local stat
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
+  stat=${stat##*) }
+  [[ ${stat%% *} != Z ]]
+}
+
 # pid_alive NAME EXE -> 0 when STATE/pids/NAME holds a live pid whose executable
 # basename is EXE (guards against pid reuse after a reboot or crash).
 pid_alive() {
   local file=$STATE/pids/$1 exe=$2 pid
   [[ -s $file ]] || return 1
   pid=$(<"$file")
-  [[ -d /proc/$pid ]] || return 1
+  proc_running "$pid" || return 1
   [[ $(basename "$(readlink "/proc/$pid/exe" 2>/dev/null)") == "$exe" ]]
 }
 
@@ -34,10 +43,10 @@ stop_pid() {
     log "stopping $name (pid $pid)"
     kill -TERM "$pid" 2>/dev/null || true
     for ((i = 0; i < timeout * 10; i++)); do
-      [[ -d /proc/$pid ]] || break
+      proc_running "$pid" || break
       sleep 0.1
     done
-    if [[ -d /proc/$pid ]]; then
+    if proc_running "$pid"; then
       log "$name did not exit after ${timeout}s, sending SIGKILL"
       kill -KILL "$pid" 2>/dev/null || true
       sleep 0.2
