@@ -46,6 +46,7 @@ kill_tasks() {
 # descendants PID -> PID's descendants, deepest last.
 descendants() {
   local child
+  # shellcheck disable=SC2013 # the children files are space-separated pids
   for child in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
     echo "$child"
     descendants "$child"

@@ -64,6 +64,7 @@ declare -A LAYER_DESC=() LAYER_DIFF=()
 make_layer() {
   local name=$1 root=$2 tarfile=$work/tmp/$1.tar
   local -a entries
+  # shellcheck disable=SC2012 # our own plain file names
   mapfile -t entries < <(cd "$root" && ls -A | LC_ALL=C sort)
   tar --create --file "$tarfile" --directory "$root" --format=gnu --sort=name \
     --mtime=@0 --numeric-owner --no-acls --no-xattrs --no-selinux -- "${entries[@]}"
@@ -171,6 +172,7 @@ single web "$(image_config '["httpd","-f","-p","80","-h","/www"]' '{"ExposedPort
 single user "$(image_config '["default-arg"]' \
   '{"Entrypoint":["/bin/sh","-c","id; pwd; echo args: $*","sh"],"User":"cfuser","WorkingDir":"/home/cfuser"}')" base etc
 
+# shellcheck disable=SC2016 # $PLATFORM is expanded by the container's shell
 multi_cfg() { image_config '["/bin/sh","-c","echo platform=$PLATFORM"]' "$(jq -cn --arg p "PLATFORM=$1" --arg path "$PATH_ENV" '{Env:[$path,$p]}')"; }
 host_m=$(add_manifest "$(add_config "$HOST_ARCH" "$HOST_VARIANT" "$(multi_cfg "$HOST_ARCH")" base etc)" base etc)
 foreign_m=$(add_manifest "$(add_config "$FOREIGN_ARCH" "$FOREIGN_VARIANT" "$(multi_cfg "$FOREIGN_ARCH")" base etc)" base etc)

@@ -87,10 +87,10 @@ pick_port() {
   die "no free port found for $name"
 }
 
-# wait_until TIMEOUT_S DESCRIPTION CMD... : polls CMD every 0.1 s.
+# wait_until TIMEOUT_S CMD... : polls CMD every 0.1 s until it succeeds.
 wait_until() {
-  local timeout=$1 what=$2 i
-  shift 2
+  local timeout=$1 i
+  shift
   for ((i = 0; i < timeout * 10; i++)); do
     if "$@" >/dev/null 2>&1; then return 0; fi
     sleep 0.1

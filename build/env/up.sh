@@ -70,7 +70,7 @@ start_containerd() {
   write_containerd_config
   rm -f "$CTRD_SOCK" "$CTRD_SOCK.ttrpc" "$CTRD_DIR/debug.sock"
   start_daemon containerd "$STATE/logs/containerd.log" containerd --config "$CTRD_DIR/config.toml"
-  wait_until 30 containerd containerd_healthy ||
+  wait_until 30 containerd_healthy ||
     die "containerd did not come up; see $STATE/logs/containerd.log"
   log "containerd started (pid $(<"$STATE/pids/containerd")), socket $CTRD_SOCK"
 }
@@ -112,15 +112,15 @@ start_registry() {
     echo "  secret: \"$(<"$dir/http.secret")\""
     echo "  headers: {X-Content-Type-Options: [nosniff]}"
     if ((auth)); then
-      # distribution 2.8.2 accepts htpasswd (bcrypt only) over plain HTTP: it
-      # only logs nothing and answers 401 + `WWW-Authenticate: Basic realm=...`.
+      # distribution 2.8.2 accepts htpasswd auth (bcrypt entries only) over
+      # plain HTTP: 401 + `WWW-Authenticate: Basic realm="cf-registry"`, no TLS.
       htpasswd -Bbn "$AUTH_USER" "$AUTH_PASSWORD" >"$dir/htpasswd"
       echo "auth:"
       echo "  htpasswd: {realm: cf-registry, path: \"$dir/htpasswd\"}"
     fi
   } >"$dir/config.yml"
   start_daemon "$name" "$STATE/logs/$name.log" docker-registry serve "$dir/config.yml"
-  wait_until 20 "$name" registry_healthy "$name" "$code" ||
+  wait_until 20 registry_healthy "$name" "$code" ||
     die "$name did not come up; see $STATE/logs/$name.log"
   log "$name started on 127.0.0.1:$port (pid $(<"$STATE/pids/$name"))"
   REGISTRY_PORT=$port
@@ -166,7 +166,7 @@ log_timestamp_format %Y-%m-%dT%H:%M:%S
 user $user
 CONF
   start_daemon mosquitto "$STATE/logs/mosquitto.log" mosquitto -c "$dir/mosquitto.conf"
-  wait_until 20 mosquitto mosquitto_healthy || die "mosquitto did not come up; see $STATE/logs/mosquitto.log"
+  wait_until 20 mosquitto_healthy || die "mosquitto did not come up; see $STATE/logs/mosquitto.log"
   MQTT_PORT=$port
   log "mosquitto started on 127.0.0.1:$port (pid $(<"$STATE/pids/mosquitto"))"
 }
