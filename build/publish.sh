@@ -36,5 +36,5 @@ fi
 
 dotnet publish "$here/src/ContainerFactory.Agent/ContainerFactory.Agent.csproj" \
   -c Release -r "$rid" -o "$out" -p:TreatWarningsAsErrors=true "${extra[@]}" -nologo -v:q
-rm -f "$out"/*.dbg
+rm -f "$out"/*.dbg "$out"/*.pdb "$out"/*.xml
 ls -l "$out/container-factory"

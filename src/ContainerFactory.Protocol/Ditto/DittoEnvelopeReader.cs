@@ -6,7 +6,7 @@ namespace ContainerFactory.Protocol.Ditto;
 
 /// <summary>
 /// Reads a Ditto protocol envelope in one forward pass over the payload with <see cref="Utf8JsonReader"/>:
-/// no allocations, <c>value</c> kept as a slice, trailing commas and comments accepted, envelope member names
+/// no allocations, <c>value</c> kept as a slice, trailing commas accepted (comments are not JSON and are rejected), envelope member names
 /// matched ASCII case-insensitively (as Go's decoder does in Kanto), header names case-insensitively (as Ditto
 /// does). Malformed input is reported in <see cref="DittoEnvelope.Error"/>; this reader never throws.
 /// </summary>
@@ -15,7 +15,6 @@ public static class DittoEnvelopeReader
     private static readonly JsonReaderOptions Options = new()
     {
         AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
     };
 
     /// <summary>Reads one envelope from <paramref name="payload"/> (a single-segment convenience).</summary>
@@ -27,7 +26,10 @@ public static class DittoEnvelopeReader
         var state = new EnvelopeState();
         try
         {
-            var reader = new Utf8JsonReader(payload, Options);
+            // The span reader is markedly faster; the sequence reader handles payloads split across segments.
+            var reader = payload.IsSingleSegment
+                ? new Utf8JsonReader(payload.FirstSpan, Options)
+                : new Utf8JsonReader(payload, Options);
             ReadRoot(ref reader, payload, ref state);
         }
         catch (JsonException)
@@ -71,7 +73,7 @@ public static class DittoEnvelopeReader
             }
         }
 
-        // Anything after the root object other than whitespace or comments is not JSON.
+        // Anything after the root object other than whitespace is not JSON.
         if (reader.Read())
         {
             state.Error = new EnvelopeError(EnvelopeErrorKind.InvalidJson, string.Empty);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ContainersApi = ContainerFactory.Runtime.Containerd.Api.Containers;
 using ContentApi = ContainerFactory.Runtime.Containerd.Api.Content;
 using DiffApi = ContainerFactory.Runtime.Containerd.Api.Diff;
+using EventsApi = ContainerFactory.Runtime.Containerd.Api.Events;
 using ImagesApi = ContainerFactory.Runtime.Containerd.Api.Images;
 using LeasesApi = ContainerFactory.Runtime.Containerd.Api.Leases;
 using SnapshotsApi = ContainerFactory.Runtime.Containerd.Api.Snapshots;
@@ -36,6 +37,7 @@ public sealed class ContainerdClient : IDisposable
         _ownsChannel = true;
         _caller = new ContainerdCaller(options, null, _logger);
         (Content, Images, Leases, Snapshots, Diff, Containers, Tasks) = CreateServices();
+        Events = new GrpcEventService(new EventsApi.Events.EventsClient(_channel), _caller);
     }
 
     private ContainerdClient(ContainerdClient parent, string lease)
@@ -45,6 +47,7 @@ public sealed class ContainerdClient : IDisposable
         _ownsChannel = false;
         _caller = new ContainerdCaller(parent.Options, lease, _logger);
         (Content, Images, Leases, Snapshots, Diff, Containers, Tasks) = CreateServices();
+        Events = new GrpcEventService(new EventsApi.Events.EventsClient(_channel), _caller);
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -73,6 +76,9 @@ public sealed class ContainerdClient : IDisposable
 
     /// <summary>Tasks.</summary>
     public ITaskService Tasks { get; }
+
+    /// <summary>Event stream (all namespaces).</summary>
+    public IEventService Events { get; }
 
     /// <summary>
     /// A view of this client whose calls carry <c>containerd-lease: <paramref name="leaseId"/></c>. It shares the
