@@ -4,6 +4,6 @@ namespace ContainerFactory.Agent;
 
 internal static class Program
 {
-    private static int Main(string[] args) =>
-        CliApp.Run(args, Console.OpenStandardInput(), Console.Out, Console.Error);
+    private static Task<int> Main(string[] args) =>
+        CliApp.RunAsync(args, Console.OpenStandardInput(), Console.Out, Console.Error);
 }

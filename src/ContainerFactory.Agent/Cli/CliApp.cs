@@ -1,3 +1,5 @@
+using ContainerFactory.Agent.Settings;
+
 namespace ContainerFactory.Agent.Cli;
 
 /// <summary>The command line: one subcommand per file, each returning its exit code.</summary>
@@ -7,7 +9,7 @@ public static class CliApp
     public const int UsageError = 2;
 
     /// <summary>Runs the subcommand named by <paramref name="args"/>[0] and returns the process exit code.</summary>
-    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
@@ -15,14 +17,24 @@ public static class CliApp
             return args.Length == 0 ? UsageError : 0;
         }
 
-        string[] rest = args[1..];
+        if (!GlobalOptions.TryExtract(args[1..], out GlobalOptions options, out string[] rest, out string? error))
+        {
+            stderr.WriteLine($"container-factory: {error}");
+            return UsageError;
+        }
+
+        var context = new CliContext(rest, options, stdin, stdout, stderr);
         return args[0] switch
         {
-            "version" or "--version" => VersionCommand.Run(stdout),
-            "validate" => ValidateCommand.Run(rest, stdin, stdout, stderr),
-            _ => Unknown(args[0], stderr),
+            "version" or "--version" => VersionCommand.Run(context),
+            "validate" => ValidateCommand.Run(context),
+            _ => await Task.FromResult(Unknown(args[0], stderr)),
         };
     }
+
+    /// <summary>Synchronous form of <see cref="RunAsync"/> for callers without a loop.</summary>
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, stdin, stdout, stderr).GetAwaiter().GetResult();
 
     private static int Unknown(string name, TextWriter stderr)
     {
@@ -43,5 +55,5 @@ public static class CliApp
 
         Run 'container-factory COMMAND --help' for a command's options.
 
-        """;
+        """ + GlobalOptions.Help;
 }

@@ -37,9 +37,10 @@ public static class ValidateCommand
     };
 
     /// <summary>Runs the subcommand; exit 0 valid, 1 invalid, 2 usage or unreadable input.</summary>
-    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
+    public static int Run(CliContext context)
     {
-        string? thingId = null, topic = null, file = null;
+        (string[] args, Stream stdin, TextWriter stdout, TextWriter stderr) = (context.Args, context.Stdin, context.Stdout, context.Stderr);
+        string? thingId = context.Options.ThingId, topic = null, file = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -47,9 +48,6 @@ public static class ValidateCommand
                 case "-h" or "--help":
                     stdout.Write(Help);
                     return 0;
-                case "--thing-id" when i + 1 < args.Length:
-                    thingId = args[++i];
-                    break;
                 case "--topic" when i + 1 < args.Length:
                     topic = args[++i];
                     break;

@@ -20,9 +20,9 @@ public static class VersionCommand
     }
 
     /// <summary>Prints the version line; exit code 0.</summary>
-    public static int Run(TextWriter stdout)
+    public static int Run(CliContext context)
     {
-        stdout.WriteLine($"container-factory {Version} {RuntimeInformation.RuntimeIdentifier}");
+        context.Stdout.WriteLine($"container-factory {Version} {RuntimeInformation.RuntimeIdentifier}");
         return 0;
     }
 }
