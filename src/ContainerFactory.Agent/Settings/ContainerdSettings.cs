@@ -1,17 +1,12 @@
 namespace ContainerFactory.Agent.Settings;
 
 /// <summary>containerd settings (PRODUCT.md §3).</summary>
-public sealed record ContainerdSettings
-{
-    /// <summary>gRPC unix socket. Default <c>/run/containerd/containerd.sock</c>.</summary>
-    public string Socket { get; init; } = "/run/containerd/containerd.sock";
-
-    /// <summary>containerd namespace. Default <c>kanto-cm</c>.</summary>
-    public string Namespace { get; init; } = "kanto-cm";
-
-    /// <summary>Snapshotter. Default <c>overlayfs</c>.</summary>
-    public string Snapshotter { get; init; } = "overlayfs";
-
-    /// <summary>Runtime. Default <c>io.containerd.runc.v2</c>.</summary>
-    public string Runtime { get; init; } = "io.containerd.runc.v2";
-}
+/// <param name="Socket">gRPC unix socket. Default <c>/run/containerd/containerd.sock</c>.</param>
+/// <param name="Namespace">containerd namespace. Default <c>kanto-cm</c>.</param>
+/// <param name="Snapshotter">Snapshotter. Default <c>overlayfs</c>.</param>
+/// <param name="Runtime">Runtime. Default <c>io.containerd.runc.v2</c>.</param>
+public sealed record ContainerdSettings(
+    string Socket = "/run/containerd/containerd.sock",
+    string Namespace = "kanto-cm",
+    string Snapshotter = "overlayfs",
+    string Runtime = "io.containerd.runc.v2");

@@ -1,11 +1,8 @@
 namespace ContainerFactory.Agent.Settings;
 
 /// <summary>Folders of the agent's own state.</summary>
-public sealed record PathSettings
-{
-    /// <summary>Persistent state (logs, hosts files). Default <c>/var/lib/container-factory</c>.</summary>
-    public string State { get; init; } = "/var/lib/container-factory";
-
-    /// <summary>Runtime state (FIFOs). Default <c>/run/container-factory</c>.</summary>
-    public string Run { get; init; } = "/run/container-factory";
-}
+/// <param name="State">Persistent state (logs, hosts files). Default <c>/var/lib/container-factory</c>.</param>
+/// <param name="Run">Runtime state (FIFOs). Default <c>/run/container-factory</c>.</param>
+public sealed record PathSettings(
+    string State = "/var/lib/container-factory",
+    string Run = "/run/container-factory");

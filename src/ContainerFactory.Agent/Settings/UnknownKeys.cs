@@ -45,7 +45,7 @@ internal static class UnknownKeys
                 {
                     string key = reader.GetString()!;
                     reader.Read();
-                    if (Walk(ref reader, values, $"{path}[\"{key}\"]") is { } found)
+                    if (Walk(ref reader, values, $"{path}['{key}']") is { } found)
                     {
                         return found;
                     }
