@@ -1,0 +1,13 @@
+using ContainerFactory.Agent.Commands;
+using ContainerFactory.Agent.Identity;
+
+namespace ContainerFactory.Agent.Hosting;
+
+/// <summary>What the host needs from the features: command execution, container lookup and twin re-publishing.</summary>
+/// <param name="Execute">Executes one accepted command.</param>
+/// <param name="ContainerExists">Whether a container id exists (routes <c>Container:&lt;id&gt;</c> features).</param>
+/// <param name="PublishTwinAsync">Publishes every feature from the real state; called after each (re)connect and identity change.</param>
+public sealed record AgentFeatures(
+    Func<AgentCommand, CancellationToken, Task<CommandOutcome>> Execute,
+    Func<string, bool> ContainerExists,
+    Func<ThingIdentity, CancellationToken, Task> PublishTwinAsync);
