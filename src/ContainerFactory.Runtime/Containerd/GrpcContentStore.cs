@@ -94,5 +94,9 @@ internal sealed class GrpcContentStore(ContentApi.Content.ContentClient client, 
     private static ContentInfo ToInfo(ContentApi.Info? info) =>
         info is null
             ? new ContentInfo("", 0, new Dictionary<string, string>())
-            : new ContentInfo(info.Digest, info.Size, ProtoMapping.Copy(info.Labels));
+            : new ContentInfo(info.Digest, info.Size, ProtoMapping.Copy(info.Labels))
+            {
+                CreatedAt = ProtoMapping.FromProto(info.CreatedAt),
+                UpdatedAt = ProtoMapping.FromProto(info.UpdatedAt),
+            };
 }

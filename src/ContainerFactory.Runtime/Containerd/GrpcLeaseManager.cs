@@ -16,6 +16,17 @@ internal sealed class GrpcLeaseManager(LeasesApi.Leases.LeasesClient client, Con
             r => new Lease(r.Lease?.Id ?? id, r.Lease is null ? new Dictionary<string, string>() : ProtoMapping.Copy(r.Lease.Labels)));
     }
 
+    public Task<RuntimeResult<IReadOnlyList<Lease>>> ListAsync(
+        IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default)
+    {
+        var request = new LeasesApi.ListRequest();
+        request.Filters.AddRange(filters ?? []);
+        return caller.InvokeAsync<LeasesApi.ListResponse, IReadOnlyList<Lease>>(
+            "Leases/List",
+            () => client.ListAsync(request, caller.Unary(cancellationToken)),
+            r => [.. r.Leases.Select(l => new Lease(l.Id, ProtoMapping.Copy(l.Labels)))]);
+    }
+
     public Task<RuntimeResult> DeleteAsync(string id, bool sync = false, CancellationToken cancellationToken = default) =>
         caller.InvokeAsync(
             "Leases/Delete",

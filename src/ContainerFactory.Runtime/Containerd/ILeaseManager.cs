@@ -9,6 +9,9 @@ public interface ILeaseManager
     /// <param name="cancellationToken">Cancels the call (throws <see cref="OperationCanceledException"/>).</param>
     Task<RuntimeResult<Lease>> CreateAsync(string id, IReadOnlyDictionary<string, string>? labels = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Leases of the namespace matching any of the containerd filter strings (all when empty).</summary>
+    Task<RuntimeResult<IReadOnlyList<Lease>>> ListAsync(IReadOnlyList<string>? filters = null, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes a lease; what only it protected becomes garbage (collected now when <paramref name="sync"/>).</summary>
     Task<RuntimeResult> DeleteAsync(string id, bool sync = false, CancellationToken cancellationToken = default);
 }

@@ -46,17 +46,34 @@ public sealed partial class RegistryClient
     }
 
     /// <summary>
-    /// Streams a blob into <paramref name="destination"/> from <paramref name="offset"/> (a resumed ingest sends
-    /// <c>Range: bytes=&lt;offset&gt;-</c>). From offset 0 the SHA-256 and size are verified as the bytes pass;
-    /// when resuming only the size is (the earlier bytes are not here: containerd verifies the digest on commit).
-    /// Endpoints are tried in order only until the first byte has been written. Returns the bytes written.
+    /// Streams a blob into <paramref name="destination"/> from <paramref name="offset"/>; see
+    /// <see cref="CopyBlobAsync(ImageReference, Descriptor, BlobSink, long, CancellationToken)"/>.
+    /// </summary>
+    public Task<RuntimeResult<long>> CopyBlobAsync(
+        ImageReference image, Descriptor blob, Stream destination, long offset = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return CopyBlobAsync(image, blob, async (chunk, token) =>
+        {
+            await destination.WriteAsync(chunk, token).ConfigureAwait(false);
+            return RuntimeResult.Ok;
+        }, offset, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams a blob into <paramref name="sink"/> from <paramref name="offset"/> (a resumed ingest sends
+    /// <c>Range: bytes=&lt;offset&gt;-</c>), in chunks of up to 1 MiB (the size containerd's client writes). From
+    /// offset 0 the SHA-256 and size are verified as the bytes pass; when resuming only the size is (the earlier bytes
+    /// are not here: containerd verifies the digest on commit). The first failure of the sink ends the copy and is
+    /// returned as is. Endpoints are tried in order only until the first byte has been handed over. Returns the bytes
+    /// handed to the sink.
     /// </summary>
     public async Task<RuntimeResult<long>> CopyBlobAsync(
-        ImageReference image, Descriptor blob, Stream destination, long offset = 0, CancellationToken cancellationToken = default)
+        ImageReference image, Descriptor blob, BlobSink sink, long offset = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(blob);
-        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(sink);
         var subject = $"blob {blob.Digest} of image {image}";
         var kind = MediaTypes.IsManifestOrIndex(blob.MediaType) ? "manifests" : "blobs";
         RuntimeError? error = null;
@@ -79,8 +96,8 @@ public sealed partial class RegistryClient
                     continue;
                 }
 
-                // Past this point bytes may reach the destination: no other endpoint can continue them.
-                return await CopyBodyAsync(response, endpoint, blob, destination, offset, subject, cancellationToken).ConfigureAwait(false);
+                // Past this point bytes may reach the sink: no other endpoint can continue them.
+                return await CopyBodyAsync(response, endpoint, blob, sink, offset, subject, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -88,10 +105,10 @@ public sealed partial class RegistryClient
     }
 
     private async Task<RuntimeResult<long>> CopyBodyAsync(
-        HttpResponseMessage response, RegistryEndpoint endpoint, Descriptor blob, Stream destination, long offset,
+        HttpResponseMessage response, RegistryEndpoint endpoint, Descriptor blob, BlobSink sink, long offset,
         string subject, CancellationToken cancellationToken)
     {
-        // A server that ignores Range answers 200 with the whole blob: skip what the destination already has.
+        // A server that ignores Range answers 200 with the whole blob: skip what the sink already has.
         var skip = offset > 0 && response.StatusCode != HttpStatusCode.PartialContent ? offset : 0;
         if (offset > 0 && skip == 0 && response.Content.Headers.ContentRange?.From != offset)
         {
@@ -100,25 +117,17 @@ public sealed partial class RegistryClient
 
         using var verifier = new DigestVerifier(blob.Digest, blob.Size - offset, subject);
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             long written = 0;
             while (true)
             {
-                // No deadline for the whole blob, but a stalled connection ends after RequestTimeout without data.
-                idle.CancelAfter(_options.RequestTimeout);
-                var read = await body.ReadAsync(buffer.AsMemory(0, CopyBufferSize), idle.Token).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                var chunk = buffer.AsMemory(0, read);
+                var filled = await FillAsync(body, buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false);
+                var chunk = buffer.AsMemory(0, filled);
                 if (skip > 0)
                 {
-                    var dropped = (int)Math.Min(skip, read);
+                    var dropped = (int)Math.Min(skip, filled);
                     skip -= dropped;
                     chunk = chunk[dropped..];
                 }
@@ -129,8 +138,21 @@ public sealed partial class RegistryClient
                     break; // Verify reports the size mismatch.
                 }
 
-                await destination.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
-                written += chunk.Length;
+                if (!chunk.IsEmpty)
+                {
+                    var accepted = await sink(chunk, cancellationToken).ConfigureAwait(false);
+                    if (accepted.IsFailure(out var sinkError))
+                    {
+                        return sinkError;
+                    }
+
+                    written += chunk.Length;
+                }
+
+                if (filled < CopyBufferSize)
+                {
+                    break; // end of body
+                }
             }
 
             var verified = offset == 0 ? verifier.Verify() : SizeOnly(verifier, blob.Size - offset, subject);
@@ -148,6 +170,29 @@ public sealed partial class RegistryClient
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// Reads until <paramref name="buffer"/> is full or the body ends; returns the bytes read. No deadline for the
+    /// whole blob, but a stalled connection ends after <see cref="RegistryClientOptions.RequestTimeout"/> without data.
+    /// </summary>
+    private async Task<int> FillAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            idle.CancelAfter(_options.RequestTimeout);
+            var read = await body.ReadAsync(buffer[filled..], idle.Token).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            filled += read;
+        }
+
+        return filled;
     }
 
     private static RuntimeResult SizeOnly(DigestVerifier verifier, long expected, string subject) =>

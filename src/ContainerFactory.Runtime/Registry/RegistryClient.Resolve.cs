@@ -33,7 +33,7 @@ public sealed partial class RegistryClient
             {
                 if (!response.IsSuccessStatusCode)
                 {
-                    return StatusError(response, endpoint, $"image {image}");
+                    return ImageStatusError(response, endpoint, image);
                 }
 
                 var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
@@ -61,7 +61,7 @@ public sealed partial class RegistryClient
         {
             if (!response.IsSuccessStatusCode)
             {
-                return StatusError(response, endpoint, $"image {image}");
+                return ImageStatusError(response, endpoint, image);
             }
 
             var body = await ReadManifestBodyAsync(response, endpoint, $"manifest of image {image}", cancellationToken).ConfigureAwait(false);
@@ -93,6 +93,12 @@ public sealed partial class RegistryClient
             ? root
             : new RuntimeError(RuntimeErrorKind.Internal, $"image {image}: unsupported manifest media type \"{root.MediaType}\"");
     }
+
+    /// <summary>Like <see cref="StatusError"/>, but a 404 names the image and its registry.</summary>
+    private static RuntimeError ImageStatusError(HttpResponseMessage response, RegistryEndpoint endpoint, ImageReference image) =>
+        response.StatusCode == HttpStatusCode.NotFound
+            ? new RuntimeError(RuntimeErrorKind.NotFound, $"image {image} not found in {image.Registry}")
+            : StatusError(response, endpoint, $"image {image}");
 
     private static string? HeaderDigest(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.FirstOrDefault()?.Trim() : null;

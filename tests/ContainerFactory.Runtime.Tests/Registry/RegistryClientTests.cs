@@ -88,7 +88,7 @@ public sealed class RegistryClientTests
         var result = await client.ResolveAsync(Ref($"{server.Authority}/test/missing"));
 
         Assert.Equal(RuntimeErrorKind.NotFound, result.Error!.Kind);
-        Assert.Equal($"image {server.Authority}/test/missing:latest not found", result.Error.Message);
+        Assert.Equal($"image {server.Authority}/test/missing:latest not found in {server.Authority}", result.Error.Message);
     }
 
     [Fact]
