@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using ContainerFactory.Agent.Twin;
+using ContainerFactory.Config.Containers;
+
+namespace ContainerFactory.Agent.Tests.Twin;
+
+public class TwinJsonTests
+{
+    private const string Id = "6f1d2c8e-0d6b-4c5e-9a57-1b2f0c3d4e5f";
+
+    private static string Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    [Fact]
+    public void WriteFactoryFeature_IsTheDefinitionOnly()
+    {
+        Assert.Equal(
+            "{\"definition\":[\"com.bosch.iot.suite.edge.containers:ContainerFactory:1.3.0\"]}",
+            Write(TwinJson.WriteFactoryFeature));
+    }
+
+    [Fact]
+    public void WriteContainerFeature_FreshCreate_MatchesKantoExample()
+    {
+        ContainerConfig config = ContainerDefaults.Apply(Id, new CreateRequest("docker.io/library/hello-world:latest", null, false, null));
+        var created = new DateTimeOffset(2024, 6, 28, 7, 35, 21, TimeSpan.Zero).AddTicks(1234567);
+
+        string json = Write(w => TwinJson.WriteContainerFeature(w, config, created, new ContainerState(ContainerStatus.Created)));
+
+        Assert.Equal(
+            "{\"definition\":[\"com.bosch.iot.suite.edge.containers:Container:1.5.0\"],\"properties\":{\"status\":{" +
+            $"\"name\":\"{Id}\",\"imageRef\":\"docker.io/library/hello-world:latest\"," +
+            $"\"config\":{{\"domainName\":\"{Id}-domain\",\"hostName\":\"{Id}-host\",\"restartPolicy\":{{\"type\":\"UNLESS_STOPPED\"}},\"networkMode\":\"BRIDGE\",\"log\":{{\"type\":\"JSON_FILE\",\"maxFiles\":2,\"maxSize\":\"100M\",\"mode\":\"BLOCKING\"}}}}," +
+            "\"createdAt\":\"2024-06-28T07:35:21.1234567Z\",\"state\":{\"status\":\"CREATED\",\"pid\":-1}}}}",
+            json);
+    }
+
+    [Fact]
+    public void WriteState_Exited_WritesEveryFieldInKantoOrder()
+    {
+        var started = new DateTimeOffset(2024, 6, 28, 7, 35, 21, TimeSpan.Zero);
+        var state = new ContainerState(ContainerStatus.Exited, -1, "OOM Killed", 137, started, started.AddSeconds(2), true);
+
+        Assert.Equal(
+            "{\"status\":\"EXITED\",\"pid\":-1,\"error\":\"OOM Killed\",\"exitCode\":137,\"startedAt\":\"2024-06-28T07:35:21Z\",\"finishedAt\":\"2024-06-28T07:35:23Z\",\"oomKilled\":true}",
+            Write(w => TwinJson.WriteState(w, state)));
+    }
+
+    [Fact]
+    public void WriteState_CreatingWithProgress_AddsProgress()
+    {
+        var state = new ContainerState(ContainerStatus.Creating, Progress: new PullProgressValue(1024, 4096));
+
+        Assert.Equal(
+            "{\"status\":\"CREATING\",\"pid\":-1,\"progress\":{\"done\":1024,\"total\":4096}}",
+            Write(w => TwinJson.WriteState(w, state)));
+    }
+
+    [Theory]
+    [InlineData(0, "2024-06-28T07:35:21Z")]
+    [InlineData(1_000_000, "2024-06-28T07:35:21.1Z")]
+    [InlineData(1_234_500, "2024-06-28T07:35:21.12345Z")]
+    public void Timestamp_TrimsTrailingZerosLikeGo(long ticks, string expected)
+    {
+        var time = new DateTimeOffset(2024, 6, 28, 9, 35, 21, TimeSpan.FromHours(2)).AddTicks(ticks);
+
+        Assert.Equal(expected, TwinJson.Timestamp(time));
+    }
+}
