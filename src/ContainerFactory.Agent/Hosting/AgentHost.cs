@@ -1,3 +1,4 @@
+using System.Buffers;
 using ContainerFactory.Agent.Commands;
 using ContainerFactory.Agent.Identity;
 using ContainerFactory.Agent.Mqtt;
@@ -58,7 +59,11 @@ public sealed class AgentHost
             {
                 await ServeConnectionAsync(stopping).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
             {
                 HostLog.ConnectFailed(_logger, _broker, e.Message, 0);
             }
