@@ -28,6 +28,8 @@ public static class CliApp
         {
             "version" or "--version" => VersionCommand.Run(context),
             "validate" => ValidateCommand.Run(context),
+            "pull" => await PullCommand.RunAsync(context),
+            "images" => await ImagesCommand.RunAsync(context),
             _ => await Task.FromResult(Unknown(args[0], stderr)),
         };
     }
@@ -51,6 +53,9 @@ public static class CliApp
         Commands:
           validate [FILE|-]   read one Ditto message (as it would arrive on MQTT) and print the normalized
                               command with every default (exit 0) or the exact error reply (exit 1)
+          pull IMAGE          pull and unpack an image into containerd like 'ctr image pull' (progress on
+                              standard error; name and digest on standard output)
+          images              list the images of the containerd namespace: name, digest, size, unpacked
           version             print the version
 
         Run 'container-factory COMMAND --help' for a command's options.

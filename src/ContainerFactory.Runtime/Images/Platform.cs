@@ -48,6 +48,23 @@ public sealed record Platform(string Os, string Architecture, string Variant = "
         return new Platform(os, arch, normalizedVariant);
     }
 
+    /// <summary>
+    /// Parses <c>os/architecture[/variant]</c> (e.g. <c>linux/arm64</c>, <c>linux/arm/v7</c>) as given, without
+    /// normalizing. False for anything else (empty parts, more than three parts). Never throws.
+    /// </summary>
+    public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Platform? platform)
+    {
+        platform = null;
+        var parts = (text ?? "").Split('/');
+        if (parts.Length is < 2 or > 3 || parts.Any(p => p.Length == 0 || p.Any(char.IsWhiteSpace)))
+        {
+            return false;
+        }
+
+        platform = new Platform(parts[0], parts[1], parts.Length == 3 ? parts[2] : "");
+        return true;
+    }
+
     /// <summary>Returns <c>os/architecture</c> or <c>os/architecture/variant</c>.</summary>
     public override string ToString() => string.IsNullOrEmpty(Variant) ? $"{Os}/{Architecture}" : $"{Os}/{Architecture}/{Variant}";
 }
