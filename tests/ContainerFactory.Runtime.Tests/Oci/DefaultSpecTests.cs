@@ -71,6 +71,6 @@ public sealed class DefaultSpecTests
     {
         var spec = OciSpecJson.Parse("""{"ociVersion":"1.0.2-dev","hooks":{"prestart":[]},"linux":{"seccomp":{"defaultAction":"SCMP_ACT_ERRNO"}}}"""u8).Value;
 
-        Assert.Equal("""{"ociVersion":"1.0.2-dev","linux":{}}""", SpecOptsProcessTests.Json(spec));
+        Assert.Equal("""{"ociVersion":"1.0.2-dev","linux":{}}""", OciText.Json(spec));
     }
 }

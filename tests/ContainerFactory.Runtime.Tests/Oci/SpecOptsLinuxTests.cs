@@ -1,5 +1,5 @@
 using ContainerFactory.Runtime.Oci;
-using static ContainerFactory.Runtime.Tests.Oci.SpecOptsProcessTests;
+using static ContainerFactory.Runtime.Tests.Oci.OciText;
 
 namespace ContainerFactory.Runtime.Tests.Oci;
 

@@ -1,14 +1,12 @@
-using System.Text;
 using ContainerFactory.Runtime.Images;
 using ContainerFactory.Runtime.Oci;
+using static ContainerFactory.Runtime.Tests.Oci.OciText;
 
 namespace ContainerFactory.Runtime.Tests.Oci;
 
 /// <summary>The process options, each applied alone to an empty spec (or a small seed), checked as compact JSON.</summary>
 public sealed class SpecOptsProcessTests
 {
-    internal static string Json(OciSpec spec) => Encoding.UTF8.GetString(OciSpecJson.Serialize(spec));
-
     [Fact]
     public void Empty_Serialized_IsOnlyTheVersion()
     {
