@@ -30,6 +30,7 @@ public static class CliApp
             "validate" => ValidateCommand.Run(context),
             "pull" => await PullCommand.RunAsync(context),
             "images" => await ImagesCommand.RunAsync(context),
+            _ when LogDriverCommand.Handles(args) => await LogDriverCommand.RunAsync(context, args),
             _ => await Task.FromResult(Unknown(args[0], stderr)),
         };
     }
@@ -51,6 +52,7 @@ public static class CliApp
         Usage: container-factory COMMAND [options]
 
         Commands:
+          log-driver …        containerd's binary:// log driver, started by containerd's shim (not for people)
           validate [FILE|-]   read one Ditto message (as it would arrive on MQTT) and print the normalized
                               command with every default (exit 0) or the exact error reply (exit 1)
           pull IMAGE          pull and unpack an image into containerd like 'ctr image pull' (progress on
