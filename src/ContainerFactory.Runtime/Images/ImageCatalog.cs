@@ -41,14 +41,23 @@ public sealed class ImageCatalog(ContainerdClient containerd)
     /// </summary>
     public async Task<RuntimeResult<bool>> IsUnpackedAsync(string name, Platform? platform = null, CancellationToken cancellationToken = default)
     {
+        var summary = await GetAsync(name, platform, cancellationToken).ConfigureAwait(false);
+        return summary.Map(s => s.Unpacked);
+    }
+
+    /// <summary>
+    /// The local image <paramref name="name"/> with its config and top chain id, read from containerd alone (no
+    /// registry); NotFound when containerd has no such image.
+    /// </summary>
+    public async Task<RuntimeResult<ImageSummary>> GetAsync(string name, Platform? platform = null, CancellationToken cancellationToken = default)
+    {
         var record = await containerd.Images.GetAsync(name, cancellationToken).ConfigureAwait(false);
         if (!record.TryGetValue(out var value, out var error))
         {
             return error;
         }
 
-        var summary = await InspectAsync(value, platform ?? Platform.Host, cancellationToken).ConfigureAwait(false);
-        return summary.Map(s => s.Unpacked);
+        return await InspectAsync(value, platform ?? Platform.Host, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Walks target → (index → platform's manifest) → config → top snapshot; a missing blob ends the walk as incomplete.</summary>
@@ -87,6 +96,7 @@ public sealed class ImageCatalog(ContainerdClient containerd)
         }
 
         var chains = ChainId.Compute(c.RootFs!.DiffIds!);
+        summary = summary with { Config = c, TopChainId = chains.Count == 0 ? null : chains[^1] };
         if (chains.Count == 0)
         {
             return summary;

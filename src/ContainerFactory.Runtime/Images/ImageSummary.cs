@@ -12,4 +12,10 @@ public sealed record ImageSummary(string Name, Descriptor Target, long Size, boo
 
     /// <summary>When the record was created; null when containerd did not say.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>The image config (entrypoint, cmd, env, user, diff ids); null when its blob is missing.</summary>
+    public ImageConfig? Config { get; init; }
+
+    /// <summary>The chain id of the top layer, the parent of container snapshots; null when unknown.</summary>
+    public string? TopChainId { get; init; }
 }

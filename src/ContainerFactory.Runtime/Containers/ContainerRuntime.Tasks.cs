@@ -1,0 +1,128 @@
+using ContainerFactory.Runtime.Containerd;
+using ContainerFactory.Runtime.Network;
+
+namespace ContainerFactory.Runtime.Containers;
+
+/// <content>Start, stop, pause, resume.</content>
+public sealed partial class ContainerRuntime
+{
+    /// <summary>
+    /// Starts a created (or stopped) container: network connect → task create with the log driver → task start.
+    /// A stale stopped task is deleted first; on failure the task and the network are undone.
+    /// </summary>
+    public async Task<RuntimeResult<uint>> StartAsync(string id, ContainerStartOptions options, CancellationToken cancellationToken)
+    {
+        await DeleteStoppedTaskAsync(id, cancellationToken).ConfigureAwait(false);
+        RuntimeResult<ContainerNetworkSetup> network = await _network.ConnectAsync(options.Network, cancellationToken).ConfigureAwait(false);
+        if (!network.IsSuccess)
+        {
+            return network.Error!;
+        }
+
+        RuntimeResult<uint> started = await CreateAndStartTaskAsync(id, options, cancellationToken).ConfigureAwait(false);
+        if (!started.IsSuccess)
+        {
+            await _containerd.Tasks.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false);
+            await DisconnectAsync(id).ConfigureAwait(false);
+            return started;
+        }
+
+        ContainerRuntimeLog.Started(_logger, id, started.Value);
+        return started;
+    }
+
+    /// <summary>
+    /// Stops the task: <see cref="ContainerStopOptions.Signal"/>, wait up to the timeout, then with force SIGKILL to
+    /// every process and wait again; then the task is deleted and the network released. Returns the exit.
+    /// </summary>
+    public async Task<RuntimeResult<TaskExit>> StopAsync(string id, ContainerStopOptions options, CancellationToken cancellationToken)
+    {
+        bool killFirst = options.Signal == ContainerStopOptions.Kill;
+        RuntimeResult<TaskExit> exit = await SignalAndWaitAsync(id, options.Signal, killFirst, options.Timeout, cancellationToken).ConfigureAwait(false);
+        if (exit.Error?.Kind == RuntimeErrorKind.DeadlineExceeded && options.Force && !killFirst)
+        {
+            exit = await SignalAndWaitAsync(id, ContainerStopOptions.Kill, true, options.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!exit.IsSuccess)
+        {
+            return exit;
+        }
+
+        RuntimeResult<TaskExit> deleted = await _containerd.Tasks.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+        await DisconnectAsync(id).ConfigureAwait(false);
+        TaskExit result = deleted.IsSuccess ? deleted.Value : exit.Value;
+        ContainerRuntimeLog.Stopped(_logger, id, result.ExitStatus);
+        return result;
+    }
+
+    /// <summary>Cleans up after a task that exited on its own: deletes the task and releases the network.</summary>
+    public async Task<RuntimeResult<TaskExit>> CleanupExitedAsync(string id, CancellationToken cancellationToken)
+    {
+        RuntimeResult<TaskExit> deleted = await _containerd.Tasks.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+        await DisconnectAsync(id).ConfigureAwait(false);
+        return deleted;
+    }
+
+    /// <summary>Freezes the task.</summary>
+    public Task<RuntimeResult> PauseAsync(string id, CancellationToken cancellationToken) =>
+        _containerd.Tasks.PauseAsync(id, cancellationToken);
+
+    /// <summary>Thaws the task.</summary>
+    public Task<RuntimeResult> ResumeAsync(string id, CancellationToken cancellationToken) =>
+        _containerd.Tasks.ResumeAsync(id, cancellationToken);
+
+    private async Task<RuntimeResult<uint>> CreateAndStartTaskAsync(string id, ContainerStartOptions options, CancellationToken cancellationToken)
+    {
+        RuntimeResult<IReadOnlyList<Mount>> mounts = await _containerd.Snapshots.MountsAsync(id, cancellationToken).ConfigureAwait(false);
+        if (!mounts.TryGetValue(out IReadOnlyList<Mount>? rootfs, out RuntimeError? error))
+        {
+            return error;
+        }
+
+        var task = new TaskCreateOptions(id, rootfs) { Stdout = options.LogUri, Stderr = options.LogUri, Terminal = options.Terminal };
+        RuntimeResult<uint> created = await _containerd.Tasks.CreateAsync(task, cancellationToken).ConfigureAwait(false);
+        return created.IsSuccess ? await _containerd.Tasks.StartAsync(id, cancellationToken).ConfigureAwait(false) : created;
+    }
+
+    private async Task<RuntimeResult<TaskExit>> SignalAndWaitAsync(
+        string id, uint signal, bool all, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // Wait first, so that an exit racing the signal is not missed.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        Task<RuntimeResult<TaskExit>> wait = _containerd.Tasks.WaitAsync(id, limit.Token);
+        RuntimeResult killed = await _containerd.Tasks.KillAsync(id, signal, all, cancellationToken).ConfigureAwait(false);
+        if (!killed.IsSuccess && killed.Error!.Kind != RuntimeErrorKind.NotFound)
+        {
+            await limit.CancelAsync().ConfigureAwait(false);
+            return killed.Error;
+        }
+
+        RuntimeResult<TaskExit> exit = await wait.ConfigureAwait(false);
+        if (!exit.IsSuccess && limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new RuntimeError(RuntimeErrorKind.DeadlineExceeded, $"container {id} did not exit within {timeout.TotalSeconds:0} s of signal {signal}");
+        }
+
+        return exit;
+    }
+
+    private async Task DeleteStoppedTaskAsync(string id, CancellationToken cancellationToken)
+    {
+        RuntimeResult<TaskProcess> task = await _containerd.Tasks.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (task.TryGetValue(out TaskProcess? process, out _) && process.Status == Containerd.TaskStatus.Stopped)
+        {
+            await CleanupExitedAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DisconnectAsync(string id)
+    {
+        RuntimeResult disconnected = await _network.DisconnectAsync(id, CancellationToken.None).ConfigureAwait(false);
+        if (!disconnected.IsSuccess)
+        {
+            ContainerRuntimeLog.CleanupFailed(_logger, id, "network", disconnected.Error!.Message);
+        }
+    }
+}
