@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace ContainerFactory.IntegrationTests.Support;
+
+/// <summary>Runs <c>ctr --address &lt;test containerd&gt; -n &lt;namespace&gt; …</c> (the interop reference) and captures its output.</summary>
+internal static class Ctr
+{
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string @namespace, params string[] args)
+    {
+        var start = new ProcessStartInfo("ctr")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])["--address", TestEnvironment.Current.ContainerdSocket, "-n", @namespace, .. args])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"ctr {string.Join(' ', args)} did not finish in 60 s");
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Runs ctr and fails the test unless it exits 0; returns standard output.</summary>
+    public static async Task<string> CheckedAsync(string @namespace, params string[] args)
+    {
+        var (code, stdout, stderr) = await RunAsync(@namespace, args);
+        Assert.True(code == 0, $"ctr {string.Join(' ', args)} exited {code}: {stderr}");
+        return stdout;
+    }
+}
