@@ -78,6 +78,11 @@ public static class ResolvConfFile
 
     private static IEnumerable<string> SplitLines(string text)
     {
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
         string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         return text.EndsWith('\n') ? lines[..^1] : lines;
     }
