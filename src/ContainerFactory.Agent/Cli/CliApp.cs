@@ -30,8 +30,9 @@ public static class CliApp
             "validate" => ValidateCommand.Run(context),
             "pull" => await PullCommand.RunAsync(context),
             "images" => await ImagesCommand.RunAsync(context),
+            "run" => await RunCommand.RunAsync(context),
             _ when LogDriverCommand.Handles(args) => await LogDriverCommand.RunAsync(context, args),
-            _ => await Task.FromResult(Unknown(args[0], stderr)),
+            _ => Unknown(args[0], stderr),
         };
     }
 
@@ -52,6 +53,7 @@ public static class CliApp
         Usage: container-factory COMMAND [options]
 
         Commands:
+          run                 the agent: serve the cloud's commands over MQTT and manage containers on containerd
           log-driver …        containerd's binary:// log driver, started by containerd's shim (not for people)
           validate [FILE|-]   read one Ditto message (as it would arrive on MQTT) and print the normalized
                               command with every default (exit 0) or the exact error reply (exit 1)

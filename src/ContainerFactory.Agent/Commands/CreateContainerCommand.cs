@@ -9,6 +9,7 @@ namespace ContainerFactory.Agent.Commands;
 /// <param name="ImageRef">The image reference as given (non-empty).</param>
 /// <param name="Start">Whether to start the container after creating it.</param>
 /// <param name="Config">The container config with every default of spec §3.5 applied.</param>
+/// <param name="Request">The request value as received (kept with the container; rebuilds <paramref name="Config"/>).</param>
 public sealed record CreateContainerCommand(
-    ReplyContext Reply, string Operation, string ContainerId, string ImageRef, bool Start, ContainerConfig Config)
+    ReplyContext Reply, string Operation, string ContainerId, string ImageRef, bool Start, ContainerConfig Config, ReadOnlyMemory<byte> Request)
     : AgentCommand(Reply);

@@ -42,7 +42,7 @@ public static class FactoryOperation
 
         string containerId = context.NewId();
         ContainerConfig config = ContainerDefaults.Apply(containerId, request);
-        return new AcceptedInbound(new CreateContainerCommand(reply, operation, containerId, request.ImageRef, request.Start, config));
+        return new AcceptedInbound(new CreateContainerCommand(reply, operation, containerId, request.ImageRef, request.Start, config, value.ToArray()));
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ internal static partial class HostLog
     [LoggerMessage(106, LogLevel.Information, "identity: device {DeviceId}, tenant {TenantId}, thing {ThingId}")]
     public static partial void Identity(ILogger logger, string deviceId, string tenantId, string thingId);
 
+    [LoggerMessage(107, LogLevel.Warning, "containerd not ready: {Reason}; retrying in {DelayMs} ms")]
+    public static partial void ContainerdNotReady(ILogger logger, string reason, long delayMs);
+
     [LoggerMessage(110, LogLevel.Information, "message on {Topic} dropped: {Reason}")]
     public static partial void Dropped(ILogger logger, string topic, string reason);
 

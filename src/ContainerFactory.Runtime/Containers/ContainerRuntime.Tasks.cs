@@ -10,25 +10,25 @@ public sealed partial class ContainerRuntime
     /// Starts a created (or stopped) container: network connect → task create with the log driver → task start.
     /// A stale stopped task is deleted first; on failure the task and the network are undone.
     /// </summary>
-    public async Task<RuntimeResult<uint>> StartAsync(string id, ContainerStartOptions options, CancellationToken cancellationToken)
+    public async Task<RuntimeResult<ContainerStarted>> StartAsync(string id, ContainerStartOptions options, CancellationToken cancellationToken)
     {
         await DeleteStoppedTaskAsync(id, cancellationToken).ConfigureAwait(false);
         RuntimeResult<ContainerNetworkSetup> network = await _network.ConnectAsync(options.Network, cancellationToken).ConfigureAwait(false);
-        if (!network.IsSuccess)
+        if (!network.TryGetValue(out ContainerNetworkSetup? setup, out RuntimeError? error))
         {
-            return network.Error!;
+            return error;
         }
 
         RuntimeResult<uint> started = await CreateAndStartTaskAsync(id, options, cancellationToken).ConfigureAwait(false);
-        if (!started.IsSuccess)
+        if (!started.TryGetValue(out uint pid, out error))
         {
             await _containerd.Tasks.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false);
             await DisconnectAsync(id).ConfigureAwait(false);
-            return started;
+            return error;
         }
 
-        ContainerRuntimeLog.Started(_logger, id, started.Value);
-        return started;
+        ContainerRuntimeLog.Started(_logger, id, pid);
+        return new ContainerStarted(pid, setup.Attachment?.IPAddress);
     }
 
     /// <summary>

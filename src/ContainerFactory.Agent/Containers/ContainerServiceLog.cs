@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace ContainerFactory.Agent.Containers;
+
+/// <summary>Log events of the container service (event ids 300–349).</summary>
+internal static partial class ContainerServiceLog
+{
+    [LoggerMessage(300, LogLevel.Information, "container {ContainerId} exited with {ExitStatus} (oom killed: {OomKilled})")]
+    public static partial void Exited(ILogger logger, string containerId, uint exitStatus, bool oomKilled);
+
+    [LoggerMessage(301, LogLevel.Warning, "containerd event stream interrupted ({Reason}); re-subscribing")]
+    public static partial void EventsInterrupted(ILogger logger, string reason);
+
+    [LoggerMessage(302, LogLevel.Warning, "container {ContainerId}: start after create failed: {Reason}")]
+    public static partial void StartFailed(ILogger logger, string containerId, string reason);
+}
