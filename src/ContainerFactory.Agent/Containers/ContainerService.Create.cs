@@ -108,16 +108,19 @@ public sealed partial class ContainerService
     private sealed class PullProgressReporter(ContainerService service, ContainerView view, TimeProvider clock) : IProgress<PullProgress>
     {
         private DateTimeOffset _last = DateTimeOffset.MinValue;
+        private long _lastDone = -1;
+        private long _lastTotal = -1;
 
         public void Report(PullProgress value)
         {
             DateTimeOffset now = clock.GetUtcNow();
-            if (now - _last < ProgressInterval && value.BytesDone < value.BytesTotal)
+            bool same = value.BytesDone == _lastDone && value.BytesTotal == _lastTotal;
+            if (same || (now - _last < ProgressInterval && value.BytesDone < value.BytesTotal))
             {
                 return;
             }
 
-            _last = now;
+            (_last, _lastDone, _lastTotal) = (now, value.BytesDone, value.BytesTotal);
             ContainerView current = view with { State = new ContainerState(ContainerStatus.Creating, Progress: new PullProgressValue(value.BytesDone, value.BytesTotal)) };
             _ = service._twin.PublishStateAsync(current, CancellationToken.None);
         }

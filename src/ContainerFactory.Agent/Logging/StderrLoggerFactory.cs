@@ -33,7 +33,8 @@ public sealed class StderrLoggerFactory : ILoggerFactory
     };
 
     /// <inheritdoc />
-    public ILogger CreateLogger(string categoryName) => new StderrLogger(this, ShortName(categoryName));
+    public ILogger CreateLogger(string categoryName) =>
+        new StderrLogger(this, ShortName(categoryName), LibraryCategory(categoryName) ? LogLevel.Warning : Minimum);
 
     /// <inheritdoc />
     public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException("providers are not used");
@@ -67,6 +68,13 @@ public sealed class StderrLoggerFactory : ILoggerFactory
         LogLevel.Error => "error",
         _ => "fatal",
     };
+
+    /// <summary>
+    /// Libraries (gRPC, HTTP) log every expected NOT_FOUND and cancellation at information level; the agent handles
+    /// those as values, so only their warnings and errors are shown.
+    /// </summary>
+    private static bool LibraryCategory(string category) =>
+        category.StartsWith("Grpc.", StringComparison.Ordinal) || category.StartsWith("System.Net.", StringComparison.Ordinal);
 
     private static string ShortName(string category)
     {
