@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Publishes the Native AOT binary for one runtime identifier into out/<rid>/container-factory.
 # Installs the native toolchain it needs (clang, zlib headers; cross packages for linux-arm64) when missing.
-# Usage: build/publish.sh RID   (linux-x64 | linux-arm64 | linux-arm)
+# Usage: build/publish.sh RID   (linux-x64 | linux-arm64 | linux-arm); OUT_DIR overrides the output folder.
 set -euo pipefail
 rid="${1:-linux-x64}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
-out="$here/out/$rid"
+out="${OUT_DIR:-$here/out/$rid}"
 
 need=()
 command -v clang >/dev/null 2>&1 || need+=(clang)
