@@ -4,10 +4,12 @@ public sealed partial class BridgeNetwork
 {
     /// <summary>
     /// Detaches the container: DEL the bridge list in reverse with the cached list, port mappings and result (or, with
-    /// no cache, the current list and no prevResult — plugins release by container id), then DEL loopback, then drop the
-    /// cache entry. When <paramref name="netnsPath"/> is no longer a namespace, <c>CNI_NETNS</c> is sent empty: the veth
-    /// died with it and the plugins only release the address and the iptables rules. A container that was never
-    /// attached detaches successfully. The cache entry is kept when a plugin failed, so that DEL can be retried.
+    /// no cache but a live namespace — an ADD interrupted before its result was cached — the current list and no
+    /// prevResult: plugins release by container id), then DEL loopback, then drop the cache entry. When
+    /// <paramref name="netnsPath"/> is no longer a namespace, <c>CNI_NETNS</c> is sent empty: the veth died with it and
+    /// the plugins only release the address and the iptables rules. With neither a cache entry nor a namespace nothing
+    /// is attached and no plugin runs (so host-mode containers detach even where no plugin is installed). The cache entry
+    /// is kept when a plugin failed, so that DEL can be retried.
     /// </summary>
     public async Task<RuntimeResult> DetachAsync(string containerId, string netnsPath, CancellationToken cancellationToken)
     {
@@ -19,6 +21,11 @@ public sealed partial class BridgeNetwork
         // A corrupt entry must not block the teardown: fall back to the current configuration.
         CniCacheEntry? cached = _cache.TryRead(containerId, _options.InterfaceName).TryGetValue(out CniCacheEntry? entry, out _) ? entry : null;
         bool alive = !string.IsNullOrEmpty(netnsPath) && NetworkNamespace.IsNetworkNamespace(netnsPath);
+        if (cached is null && !alive)
+        {
+            return _cache.TryDelete(containerId, _options.InterfaceName);
+        }
+
         string netns = alive ? netnsPath : "";
         CniNetworkList list = cached?.Network ?? CniConfigFactory.Bridge(_options, FallbackSubnet());
         var args = new CniAttachmentArgs(containerId, netns, _options.InterfaceName, cached?.PortMappings ?? []);

@@ -32,6 +32,7 @@ public class BridgeNetworkTests(NetworkTestBed bed)
             Assert.StartsWith("10.213.0.", attachment.IPAddress, StringComparison.Ordinal);
             Assert.Matches("^([0-9a-f]{2}:){5}[0-9a-f]{2}$", attachment.MacAddress);
             Assert.Equal([$"eth0 {attachment.IPAddress}/24", "lo 127.0.0.1/8"], AddressesInside(setup.Value.NetnsPath));
+            Assert.Equal(["eth0 0.0.0.0/0", "eth0 10.213.0.0/24"], RoutesInside(setup.Value.NetnsPath));
             Assert.Equal(
                 "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\n"
                 + "ff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n10.213.0.1\tgw\n10.9.8.7\tdb\n"
@@ -83,6 +84,9 @@ public class BridgeNetworkTests(NetworkTestBed bed)
             string viaLoopback = await NamespaceListener.FetchAsync(IPAddress.Loopback, hostPort);
             string direct = await NamespaceListener.FetchAsync(IPAddress.Parse(setup.Value.Attachment!.IPAddress), 80);
 
+            // portmap (snat: true) turned route_localnet on for the bridge: without it the kernel drops 127.0.0.1 traffic
+            // DNATed out of a non-loopback interface (containerd-notes.md §7 reachability table).
+            Assert.Equal("1", File.ReadAllText($"/proc/sys/net/ipv4/conf/{NetworkTestBed.BridgeName}/route_localnet").Trim());
             Assert.Equal(NamespaceListener.Greeting, viaLoopback);
             Assert.Equal(NamespaceListener.Greeting, direct);
             Assert.Equal([new PortMapping { HostPort = hostPort, ContainerPort = 80, Protocol = "tcp", HostIP = "127.0.0.1" }], setup.Value.Attachment.PortMappings);
@@ -191,6 +195,15 @@ public class BridgeNetworkTests(NetworkTestBed bed)
         _ => []);
 
     private static string Json(NetworkAttachment attachment) => System.Text.Json.JsonSerializer.Serialize(attachment, NetworkJson.Default.NetworkAttachment);
+
+    private static List<string> RoutesInside(string netnsPath)
+    {
+        // /proc/thread-self/net shows the calling thread's namespace (/proc/self/net the main thread's).
+        RuntimeResult<IReadOnlyList<HostRoute>> routes = NetworkNamespace.Invoke(
+            netnsPath, () => HostNetworkProbe.TryReadRoutes("/proc/thread-self/net/route").Value);
+        Assert.True(routes.IsSuccess, routes.ToString());
+        return [.. routes.Value.Select(r => $"{r.Interface} {r.Destination}").Order(StringComparer.Ordinal)];
+    }
 
     private static List<string> AddressesInside(string netnsPath)
     {

@@ -113,14 +113,39 @@ public sealed class BridgeNetworkTests : IDisposable
     }
 
     [Fact]
-    public async Task DetachAsync_NothingCachedAndNamespaceGone_DeletesWithEmptyNetnsAndNoPrevResult()
+    public async Task DetachAsync_NothingCachedAndNamespaceGone_SucceedsWithoutRunningPlugins()
     {
+        RuntimeResult detached = await _network.DetachAsync("c1", "/nonexistent/netns", CancellationToken.None);
+
+        Assert.True(detached.IsSuccess, detached.ToString());
+        Assert.Empty(_runner.Requests);
+    }
+
+    [Fact]
+    public async Task DetachAsync_NothingCachedButNamespaceAlive_DeletesWithTheCurrentListAndNoPrevResult()
+    {
+        RuntimeResult detached = await _network.DetachAsync("c1", Netns, CancellationToken.None);
+
+        Assert.True(detached.IsSuccess, detached.ToString());
+        Assert.Equal(["portmap DEL eth0", "bridge DEL eth0", "loopback DEL lo"], _runner.Calls);
+        Assert.Equal("cfunit0", _runner.StdinOf(1).GetProperty("bridge").GetString());
+        Assert.All([0, 1, 2], i => Assert.False(_runner.StdinOf(i).TryGetProperty("prevResult", out _)));
+    }
+
+    [Fact]
+    public async Task DetachAsync_CachedButNamespaceGone_DeletesWithEmptyNetnsAndTheCachedResult()
+    {
+        RuntimeResult<NetworkAttachment> attached = await _network.AttachAsync(Request("c1") with { NetnsPath = "/proc/thread-self/ns/net" }, CancellationToken.None);
+        Assert.True(attached.IsSuccess, attached.ToString());
+        _runner.Requests.Clear();
+
         RuntimeResult detached = await _network.DetachAsync("c1", "/nonexistent/netns", CancellationToken.None);
 
         Assert.True(detached.IsSuccess, detached.ToString());
         Assert.Equal(["portmap DEL eth0", "bridge DEL eth0"], _runner.Calls);
         Assert.All(_runner.Requests, r => Assert.Equal("", r.Environment["CNI_NETNS"]));
-        Assert.False(_runner.StdinOf(1).TryGetProperty("prevResult", out _));
+        Assert.True(_runner.StdinOf(1).TryGetProperty("prevResult", out _));
+        Assert.Null(_network.TryGetAttachment("c1").Value);
     }
 
     [Fact]
