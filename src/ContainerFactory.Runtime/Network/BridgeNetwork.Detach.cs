@@ -13,6 +13,19 @@ public sealed partial class BridgeNetwork
     /// </summary>
     public async Task<RuntimeResult> DetachAsync(string containerId, string netnsPath, CancellationToken cancellationToken)
     {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await DetachCoreAsync(containerId, netnsPath, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<RuntimeResult> DetachCoreAsync(string containerId, string netnsPath, CancellationToken cancellationToken)
+    {
         if (!NetworkNamespaces.IsValidName(containerId))
         {
             return new RuntimeError(RuntimeErrorKind.InvalidArgument, $"invalid CNI container id \"{containerId}\"");
@@ -57,6 +70,19 @@ public sealed partial class BridgeNetwork
     /// <see cref="RuntimeErrorKind.NotFound"/> when the container has no attachment.
     /// </summary>
     public async Task<RuntimeResult> CheckAsync(string containerId, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await CheckCoreAsync(containerId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<RuntimeResult> CheckCoreAsync(string containerId, CancellationToken cancellationToken)
     {
         if (!_cache.TryRead(containerId, _options.InterfaceName).TryGetValue(out CniCacheEntry? cached, out RuntimeError? error))
         {

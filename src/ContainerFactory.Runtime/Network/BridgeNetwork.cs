@@ -6,7 +6,8 @@ namespace ContainerFactory.Runtime.Network;
 /// <summary>
 /// Puts containers on the bridge network through CNI (bridge + host-local + portmap, and loopback), keeping each ADD
 /// result for CHECK and DEL like libcni. Every operation is idempotent: ADD of an attached container returns the
-/// cached attachment, DEL of a missing one succeeds. Nothing throws but cancellation.
+/// cached attachment, DEL of a missing one succeeds. Operations run one at a time (plugins racing to create the
+/// bridge or the shared iptables chains gain nothing from parallelism on a device). Nothing throws but cancellation.
 /// </summary>
 public sealed partial class BridgeNetwork
 {
@@ -15,6 +16,7 @@ public sealed partial class BridgeNetwork
     private readonly CniInvoker _invoker;
     private readonly CniResultCache _cache;
     private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Creates the network over <paramref name="runner"/> (normally <see cref="ProcessCniPluginRunner"/>).</summary>
     public BridgeNetwork(NetworkOptions options, ICniPluginRunner runner, ILogger logger)
@@ -40,6 +42,19 @@ public sealed partial class BridgeNetwork
     public async Task<RuntimeResult<NetworkAttachment>> AttachAsync(AttachRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await AttachCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<RuntimeResult<NetworkAttachment>> AttachCoreAsync(AttachRequest request, CancellationToken cancellationToken)
+    {
         if (Validate(request.ContainerId, request.NetnsPath) is RuntimeError invalid)
         {
             return invalid;
@@ -58,7 +73,7 @@ public sealed partial class BridgeNetwork
             }
 
             NetworkLog.StaleAttachment(_logger, request.ContainerId, cached.NetnsPath);
-            RuntimeResult stale = await DetachAsync(request.ContainerId, cached.NetnsPath, cancellationToken).ConfigureAwait(false);
+            RuntimeResult stale = await DetachCoreAsync(request.ContainerId, cached.NetnsPath, cancellationToken).ConfigureAwait(false);
             if (!stale.IsSuccess)
             {
                 return stale.Error!;
