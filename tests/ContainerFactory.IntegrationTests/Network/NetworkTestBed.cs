@@ -7,7 +7,7 @@ namespace ContainerFactory.IntegrationTests.Network;
 /// A private bridge network for the tests: bridge <c>cftest0</c>, subnet 10.213.0.0/24, network name <c>cftest</c>,
 /// state and run folders under a fresh temporary folder — never <c>kanto-cm0</c>. Disposal removes what the plugins
 /// leave behind by design (the bridge, the shared CNI-HOSTPORT-* chains when they were not there before) and restores
-/// <c>net.ipv4.ip_forward</c>, which the bridge plugin turns on.
+/// <c>net.ipv4.ip_forward</c>, which the bridge plugin turns on — unless another suite still has CNI rules.
 /// </summary>
 public sealed class NetworkTestBed : IDisposable
 {
@@ -53,12 +53,21 @@ public sealed class NetworkTestBed : IDisposable
         }
 
         RemoveBridge();
-        if (!_sharedChainsBefore)
+
+        // Another suite running in parallel may hold CNI attachments of its own: then its rules stay in the shared
+        // chains and it may need forwarding, so both are left alone.
+        // Per-container rules of bridge and portmap carry the comment 'name: "<net>" id: "<container>"'.
+        bool othersUseCni = HostTool.NatRules().Contains("id: \\\"", StringComparison.Ordinal);
+        if (!othersUseCni)
         {
-            RemoveSharedChains();
+            if (!_sharedChainsBefore)
+            {
+                RemoveSharedChains();
+            }
+
+            File.WriteAllText(IpForward, _ipForwardBefore);
         }
 
-        File.WriteAllText(IpForward, _ipForwardBefore);
         Directory.Delete(Root, recursive: true);
     }
 
@@ -85,11 +94,4 @@ public sealed class NetworkTestBed : IDisposable
             _ = HostTool.Run("iptables", "-t", "nat", "-X", chain);
         }
     }
-}
-
-/// <summary>Every network test shares one bed and runs one at a time (they all use the same bridge).</summary>
-[CollectionDefinition(Name)]
-public sealed class NetworkCollection : ICollectionFixture<NetworkTestBed>
-{
-    public const string Name = "Network";
 }
