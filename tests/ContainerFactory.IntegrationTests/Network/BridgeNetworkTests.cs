@@ -142,6 +142,43 @@ public class BridgeNetworkTests(NetworkTestBed bed)
     }
 
     [Fact]
+    public async Task TwoContainers_OnTheBridge_ReachEachOther()
+    {
+        RuntimeResult<ContainerNetworkSetup> server = await bed.Networking.ConnectAsync(Request("cfnet-icc-a", []), CancellationToken.None);
+        RuntimeResult<ContainerNetworkSetup> client = await bed.Networking.ConnectAsync(
+            Request("cfnet-icc-b", [], ["peer:container_web"]) with { FindPeers = name => name == "web" ? [new ContainerPeer("cfnet-icc-a", server.Value.Attachment!.IPAddress)] : [] },
+            CancellationToken.None);
+        try
+        {
+            Assert.True(server.IsSuccess, server.ToString());
+            Assert.True(client.IsSuccess, client.ToString());
+            string serverAddress = server.Value.Attachment!.IPAddress;
+            Assert.Contains($"{serverAddress}\tpeer\n", client.Value.Files.Hosts, StringComparison.Ordinal);
+            using var listener = NamespaceListener.Start(server.Value.NetnsPath, 7000);
+
+            string answer = await NamespaceListener.FetchFromAsync(client.Value.NetnsPath, IPAddress.Parse(serverAddress), 7000);
+
+            Assert.Equal(NamespaceListener.Greeting, answer);
+        }
+        finally
+        {
+            Assert.True((await bed.Networking.DisconnectAsync("cfnet-icc-a", CancellationToken.None)).IsSuccess);
+            Assert.True((await bed.Networking.DisconnectAsync("cfnet-icc-b", CancellationToken.None)).IsSuccess);
+        }
+    }
+
+    [Fact]
+    public void Invoke_ActionThrows_RethrowsOnTheCallerAndMissingNamespaceIsAnError()
+    {
+        Assert.Throws<InvalidOperationException>(() => NetworkNamespace.Invoke<int>("/proc/self/ns/net", () => throw new InvalidOperationException("boom")));
+
+        RuntimeResult<int> missing = NetworkNamespace.Invoke("/nonexistent/netns", () => 1);
+
+        Assert.Equal(RuntimeErrorKind.Internal, missing.Error!.Kind);
+        Assert.StartsWith("cannot open network namespace /nonexistent/netns: ", missing.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Disconnect_NeverConnected_Succeeds()
     {
         RuntimeResult result = await bed.Networking.DisconnectAsync("cfnet-never", CancellationToken.None);

@@ -39,8 +39,13 @@ internal sealed class NamespaceListener : IDisposable
     /// <summary>Connects to <paramref name="address"/>:<paramref name="port"/> and returns what the server sent, or the socket error's name.</summary>
     public static async Task<string> FetchAsync(IPAddress address, int port)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(3));
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        return await ReceiveAsync(client, address, port);
+    }
+
+    private static async Task<string> ReceiveAsync(Socket client, IPAddress address, int port)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(3));
         try
         {
             await client.ConnectAsync(new IPEndPoint(address, port), deadline.Token);
@@ -62,6 +67,15 @@ internal sealed class NamespaceListener : IDisposable
         {
             return "Timeout";
         }
+    }
+
+    /// <summary>Like <see cref="FetchAsync(IPAddress, int)"/> but from a socket created inside <paramref name="netnsPath"/>.</summary>
+    public static async Task<string> FetchFromAsync(string netnsPath, IPAddress address, int port)
+    {
+        RuntimeResult<Socket> socket = NetworkNamespace.Invoke(netnsPath, () => new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp));
+        Assert.True(socket.IsSuccess, socket.ToString());
+        using Socket client = socket.Value;
+        return await ReceiveAsync(client, address, port);
     }
 
     public void Dispose()
