@@ -47,32 +47,49 @@ internal sealed partial class PullOperation
         return chains[^1];
     }
 
-    /// <summary>Stat(chain) → found: done; else Prepare(extract key, parent) → Diff/Apply → check diff id → Commit(chain).</summary>
+    /// <summary>
+    /// Stat(chain) → found: done; else Prepare(extract key, parent) → Diff/Apply → check diff id → Commit(chain).
+    /// Prepare carries <c>containerd.io/snapshot.ref</c>, so containerd answers ALREADY_EXISTS when the chain got
+    /// committed meanwhile (a concurrent pull of the same layer): then Stat again finds it.
+    /// </summary>
     private async Task<RuntimeResult> UnpackLayerAsync(Descriptor layer, string diffId, string chainId, string parent, CancellationToken cancellationToken)
     {
-        var stat = await leased.Snapshots.StatAsync(chainId, cancellationToken).ConfigureAwait(false);
-        if (stat.IsSuccess)
-        {
-            tracker.Unpacked(layer, chainId, applied: false);
-            return RuntimeResult.Ok;
-        }
-
-        if (stat.Error!.Kind != RuntimeErrorKind.NotFound)
-        {
-            return stat.WithoutValue();
-        }
-
-        var key = PullIds.ExtractKey(PullIds.Unique(time), chainId);
         var labels = new Dictionary<string, string> { [ImageLabels.SnapshotRef] = chainId };
-        var prepared = await leased.Snapshots.PrepareAsync(key, parent, labels, cancellationToken).ConfigureAwait(false);
-        if (!prepared.TryGetValue(out var mounts, out var error))
+        for (var attempt = 0; ; attempt++)
         {
-            return error;
-        }
+            var stat = await leased.Snapshots.StatAsync(chainId, cancellationToken).ConfigureAwait(false);
+            if (stat.IsSuccess)
+            {
+                tracker.Unpacked(layer, chainId, applied: false);
+                return RuntimeResult.Ok;
+            }
 
-        _extractKeys.TryAdd(key, 0);
+            if (stat.Error!.Kind != RuntimeErrorKind.NotFound)
+            {
+                return stat.WithoutValue();
+            }
+
+            var key = PullIds.ExtractKey(PullIds.Unique(time), chainId);
+            var prepared = await leased.Snapshots.PrepareAsync(key, parent, labels, cancellationToken).ConfigureAwait(false);
+            if (prepared.TryGetValue(out var mounts, out var error))
+            {
+                _extractKeys.TryAdd(key, 0);
+                return await ApplyAndCommitAsync(layer, diffId, chainId, key, mounts, labels, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (error.Kind != RuntimeErrorKind.AlreadyExists || attempt == 2)
+            {
+                return error;
+            }
+        }
+    }
+
+    private async Task<RuntimeResult> ApplyAndCommitAsync(
+        Descriptor layer, string diffId, string chainId, string key, IReadOnlyList<Mount> mounts,
+        IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
         var applied = await leased.Diff.ApplyAsync(layer, mounts, cancellationToken).ConfigureAwait(false);
-        if (!applied.TryGetValue(out var diff, out error) || diff.Digest != diffId)
+        if (!applied.TryGetValue(out var diff, out var error) || diff.Digest != diffId)
         {
             return error ?? new RuntimeError(RuntimeErrorKind.DigestMismatch,
                 $"layer {layer.Digest} of image {image}: unpacked to {diff!.Digest}, the config says {diffId}");

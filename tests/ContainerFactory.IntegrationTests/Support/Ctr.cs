@@ -9,6 +9,7 @@ internal static class Ctr
     {
         var start = new ProcessStartInfo("ctr")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -19,6 +20,7 @@ internal static class Ctr
         }
 
         using var process = Process.Start(start)!;
+        process.StandardInput.Close(); // `ctr run` attaches stdin: give it an immediate EOF, not the test host's
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
