@@ -44,6 +44,8 @@ public sealed partial class ContainerService
                 }
 
                 return await WithLockAsync(id, () => RenameLockedAsync(id, name ?? "", cancellationToken), cancellationToken).ConfigureAwait(false);
+            case "update":
+                return await UpdateAsync(id, command.Value, cancellationToken).ConfigureAwait(false);
             case "remove":
                 if (!KantoDecoder.TryDecodeRemove(value, out bool force, out ConfigError? removeError))
                 {
