@@ -55,6 +55,7 @@ public static class RunCommand
         using var runtime = new AgentRuntime(settings, transport, logs);
 
         await LoadContainersAsync(runtime, log, stopping.Token).ConfigureAwait(false);
+        await runtime.Containers.RecoverAsync(stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         var host = new AgentHost(
             transport,
             settings,

@@ -65,7 +65,7 @@ public sealed partial class ContainerService
         }
     }
 
-    /// <summary>A task exited on its own: clean the task and network, record the exit, report EXITED.</summary>
+    /// <summary>A task exited on its own: clean the task and network, record the exit, report EXITED, apply the restart policy.</summary>
     private Task OnExitAsync(string id, uint exitStatus, CancellationToken cancellationToken) =>
         WithLockAsync(id, async () =>
         {
@@ -77,8 +77,8 @@ public sealed partial class ContainerService
 
             await _runtime.CleanupExitedAsync(id, cancellationToken).ConfigureAwait(false);
             bool oom = _oomKilled.TryRemove(id, out _);
-            await EndedAsync(view, stoppedByHand: false, exitStatus, oom, cancellationToken).ConfigureAwait(false);
             ContainerServiceLog.Exited(_logger, id, exitStatus, oom);
+            await RecordExitAndPlanAsync(view, exitStatus, oom, immediate: false, cancellationToken).ConfigureAwait(false);
             return 0;
         }, cancellationToken);
 }

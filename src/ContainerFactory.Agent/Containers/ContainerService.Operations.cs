@@ -23,8 +23,10 @@ public sealed partial class ContainerService
         switch (command.Operation)
         {
             case "start":
+                await CancelRestartAsync(id, resetCount: true, cancellationToken).ConfigureAwait(false);
                 return await WithLockAsync(id, () => StartLockedAsync(id, cancellationToken), cancellationToken).ConfigureAwait(false);
             case "stop":
+                await CancelRestartAsync(id, resetCount: false, cancellationToken).ConfigureAwait(false);
                 return await WithLockAsync(id, () => StopLockedAsync(id, new StopOptions(false, 0, 15), cancellationToken), cancellationToken).ConfigureAwait(false);
             case "stopWithOptions":
                 if (!TryDecode(value, out StopOptions? stop, out CommandOutcome? failure))
@@ -32,6 +34,7 @@ public sealed partial class ContainerService
                     return failure;
                 }
 
+                await CancelRestartAsync(id, resetCount: false, cancellationToken).ConfigureAwait(false);
                 return await WithLockAsync(id, () => StopLockedAsync(id, stop, cancellationToken), cancellationToken).ConfigureAwait(false);
             case "pause":
                 return await WithLockAsync(id, () => PauseLockedAsync(id, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -52,6 +55,7 @@ public sealed partial class ContainerService
                     return CommandOutcome.Failed(new CommandError(CommandErrorKind.InvalidParameter, removeError!.Message));
                 }
 
+                await CancelRestartAsync(id, resetCount: false, cancellationToken).ConfigureAwait(false);
                 return await WithLockAsync(id, () => RemoveLockedAsync(id, force, cancellationToken), cancellationToken).ConfigureAwait(false);
             default:
                 return CommandOutcome.Failed(new CommandError(CommandErrorKind.NotFound, $"unsupported operation {command.Operation}"));

@@ -69,6 +69,8 @@ public sealed partial class ContainerService
             if (ToView(info) is { } view)
             {
                 _views[view.Id] = view;
+                _restartCounts[view.Id] = long.TryParse(
+                    info.Label(ContainerKeys.RestartCountLabel), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long count) ? count : 0;
             }
         }
 

@@ -13,4 +13,7 @@ internal static partial class ContainerServiceLog
 
     [LoggerMessage(302, LogLevel.Warning, "container {ContainerId}: start after create failed: {Reason}")]
     public static partial void StartFailed(ILogger logger, string containerId, string reason);
+
+    [LoggerMessage(303, LogLevel.Warning, "container {ContainerId}: restart by its policy failed: {Reason}")]
+    public static partial void RestartFailed(ILogger logger, string containerId, string reason);
 }
