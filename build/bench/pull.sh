@@ -105,5 +105,8 @@ ma=$(printf '%s\n' "${agent_times[@]}" | median)
 mc=$(printf '%s\n' "${ctr_times[@]}" | median)
 ratio=$(awk -v a="$ma" -v c="$mc" 'BEGIN {printf "%.2f", a / c}')
 echo "median: agent $ma ms, ctr image pull $mc ms, ratio $ratio (budget <= 1.1)"
+ba=$(printf '%s\n' "${agent_times[@]}" | sort -n | head -1)
+bc=$(printf '%s\n' "${ctr_times[@]}" | sort -n | head -1)
+echo "best:   agent $ba ms, ctr image pull $bc ms, ratio $(awk -v a="$ba" -v c="$bc" 'BEGIN {printf "%.2f", a / c}')"
 curl -fsS -X DELETE "http://$CF_REGISTRY/v2/$repo/manifests/$(sha256sum "$work/manifest.json" | awk '{print "sha256:" $1}')" -o /dev/null || true
 ctr --address "$sock" namespaces rm cfbench-agent cfbench-ctr >/dev/null 2>&1 || true
