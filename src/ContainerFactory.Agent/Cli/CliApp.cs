@@ -28,6 +28,7 @@ public static class CliApp
         {
             "version" or "--version" => VersionCommand.Run(context),
             "validate" => ValidateCommand.Run(context),
+            "check" => await CheckCommand.RunAsync(context),
             "pull" => await PullCommand.RunAsync(context),
             "images" => await ImagesCommand.RunAsync(context),
             "run" => await RunCommand.RunAsync(context),
@@ -60,6 +61,8 @@ public static class CliApp
           pull IMAGE          pull and unpack an image into containerd like 'ctr image pull' (progress on
                               standard error; name and digest on standard output)
           images              list the images of the containerd namespace: name, digest, size, unpacked
+          check               check what the agent needs on this host: broker, containerd, bridge, CNI plugins
+                              (one ok/FAIL line each; exit 1 when any fails)
           version             print the version
 
         Run 'container-factory COMMAND --help' for a command's options.

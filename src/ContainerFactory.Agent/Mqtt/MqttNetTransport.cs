@@ -7,7 +7,8 @@ using MQTTnet.Protocol;
 namespace ContainerFactory.Agent.Mqtt;
 
 /// <summary>
-/// <see cref="IMqttTransport"/> over MQTTnet: MQTT 3.1.1, persistent session (clean session off) with a stable
+/// <see cref="IMqttTransport"/> over MQTTnet: MQTT 3.1.1, persistent session (clean session off unless
+/// <see cref="MqttTransportOptions.CleanSession"/>) with a stable
 /// client id, manual acknowledgements so that unhandled commands are redelivered, TLS and credentials as configured.
 /// </summary>
 public sealed class MqttNetTransport : IMqttTransport
@@ -119,7 +120,7 @@ public sealed class MqttNetTransport : IMqttTransport
         MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
             .WithTcpServer(o.Endpoint.Host, o.Endpoint.Port)
             .WithClientId(o.ClientId)
-            .WithCleanSession(false)
+            .WithCleanSession(o.CleanSession)
             .WithProtocolVersion(MqttProtocolVersion.V311)
             .WithKeepAlivePeriod(o.KeepAlive)
             .WithTimeout(o.ConnectTimeout);

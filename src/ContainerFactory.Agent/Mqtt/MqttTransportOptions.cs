@@ -10,6 +10,10 @@ namespace ContainerFactory.Agent.Mqtt;
 /// <param name="CaFile">PEM CA file; empty uses the system trust store.</param>
 /// <param name="CertFile">PEM client certificate; empty for none.</param>
 /// <param name="KeyFile">PEM key of <paramref name="CertFile"/>; empty when the certificate file holds it.</param>
+/// <param name="CleanSession">
+/// False (default): the persistent session the agent needs. True: a throwaway session the broker forgets on
+/// disconnect (<c>container-factory check</c>).
+/// </param>
 public sealed record MqttTransportOptions(
     BrokerEndpoint Endpoint,
     string ClientId,
@@ -19,4 +23,5 @@ public sealed record MqttTransportOptions(
     string Password = "",
     string CaFile = "",
     string CertFile = "",
-    string KeyFile = "");
+    string KeyFile = "",
+    bool CleanSession = false);
