@@ -52,11 +52,11 @@ public static class DittoEnvelopeReader
         {
             if (NameIs(ref reader, "topic"u8))
             {
-                state.Topic = ReadString(ref reader, payload, "topic", ref state.Error);
+                state.Topic = ReadString(ref reader, payload, EnvelopeErrorKind.InvalidMember, "topic", ref state.Error);
             }
             else if (NameIs(ref reader, "path"u8))
             {
-                state.Path = ReadString(ref reader, payload, "path", ref state.Error);
+                state.Path = ReadString(ref reader, payload, EnvelopeErrorKind.InvalidMember, "path", ref state.Error);
             }
             else if (NameIs(ref reader, "headers"u8))
             {
@@ -100,11 +100,11 @@ public static class DittoEnvelopeReader
         {
             if (NameIs(ref reader, "correlation-id"u8))
             {
-                state.CorrelationId = ReadHeaderString(ref reader, payload, DittoConstants.CorrelationIdHeader, ref state.Error);
+                state.CorrelationId = ReadString(ref reader, payload, EnvelopeErrorKind.InvalidHeader, DittoConstants.CorrelationIdHeader, ref state.Error);
             }
             else if (NameIs(ref reader, "content-type"u8))
             {
-                state.ContentType = ReadHeaderString(ref reader, payload, DittoConstants.ContentTypeHeader, ref state.Error);
+                state.ContentType = ReadString(ref reader, payload, EnvelopeErrorKind.InvalidHeader, DittoConstants.ContentTypeHeader, ref state.Error);
             }
             else if (NameIs(ref reader, "response-required"u8))
             {
@@ -135,8 +135,9 @@ public static class DittoEnvelopeReader
         state.Value = payload.Slice(start, reader.BytesConsumed - start);
     }
 
+    /// <summary>A string member or header: its slice, nothing for null, else <paramref name="kind"/> naming it.</summary>
     private static JsonStringSlice ReadString(
-        ref Utf8JsonReader reader, ReadOnlySequence<byte> payload, string member, ref EnvelopeError error)
+        ref Utf8JsonReader reader, ReadOnlySequence<byte> payload, EnvelopeErrorKind kind, string member, ref EnvelopeError error)
     {
         reader.Read();
         switch (reader.TokenType)
@@ -146,24 +147,7 @@ public static class DittoEnvelopeReader
             case JsonTokenType.Null:
                 return default;
             default:
-                SetFirst(ref error, EnvelopeErrorKind.InvalidMember, member);
-                reader.Skip();
-                return default;
-        }
-    }
-
-    private static JsonStringSlice ReadHeaderString(
-        ref Utf8JsonReader reader, ReadOnlySequence<byte> payload, string header, ref EnvelopeError error)
-    {
-        reader.Read();
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                return Slice(ref reader, payload);
-            case JsonTokenType.Null:
-                return default;
-            default:
-                SetFirst(ref error, EnvelopeErrorKind.InvalidHeader, header);
+                SetFirst(ref error, kind, member);
                 reader.Skip();
                 return default;
         }
