@@ -96,17 +96,25 @@ public sealed partial class ContainerRuntime
         if (!killed.IsSuccess && killed.Error!.Kind != RuntimeErrorKind.NotFound)
         {
             await limit.CancelAsync().ConfigureAwait(false);
+            await ((Task)wait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return killed.Error;
         }
 
-        RuntimeResult<TaskExit> exit = await wait.ConfigureAwait(false);
-        if (!exit.IsSuccess && limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        // The channel throws OperationCanceledException on cancellation (ThrowOperationCanceledOnCancellation): the
+        // timeout ends the wait with that exception, not with a Cancelled result.
+        try
         {
-            return new RuntimeError(RuntimeErrorKind.DeadlineExceeded, $"container {id} did not exit within {timeout.TotalSeconds:0} s of signal {signal}");
+            RuntimeResult<TaskExit> exit = await wait.ConfigureAwait(false);
+            return !exit.IsSuccess && limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested ? TimedOut(id, signal, timeout) : exit;
         }
-
-        return exit;
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return TimedOut(id, signal, timeout);
+        }
     }
+
+    private static RuntimeError TimedOut(string id, uint signal, TimeSpan timeout) =>
+        new(RuntimeErrorKind.DeadlineExceeded, $"container {id} did not exit within {timeout.TotalSeconds:0} s of signal {signal}");
 
     private async Task DeleteStoppedTaskAsync(string id, CancellationToken cancellationToken)
     {
