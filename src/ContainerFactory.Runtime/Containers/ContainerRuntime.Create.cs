@@ -103,11 +103,19 @@ public sealed partial class ContainerRuntime
             return error;
         }
 
+        // A privileged container gets the agent's own capabilities, as containerd's WithPrivileged grants (§7.3).
+        IReadOnlyList<string>? privileged = options.Spec.PrivilegedCapabilities;
+        if (options.Spec.Privileged && privileged is null && !ProcessCapabilities.ReadCurrent().TryGetValue(out privileged, out error))
+        {
+            return error;
+        }
+
         OciSpec spec = ContainerSpec.Build(options.Spec with
         {
             Image = process,
             User = processUser,
             CgroupsPath = CgroupsPaths.Cgroupfs(Options.Namespace, options.Id),
+            PrivilegedCapabilities = privileged,
         });
         var labels = new Dictionary<string, string>(options.Labels, StringComparer.Ordinal) { [ContainerKeys.ManagedLabel] = "true" };
         return new ContainerRecord(options.Id, image.Name, options.Id, OciSpecJson.Serialize(spec))

@@ -66,6 +66,6 @@ public static class ContainerSpec
         }
 
         yield return SpecOpts.WithRootfs(o.RootfsPath);
-        yield return o.Privileged ? SpecOpts.WithPrivileged(o.HostDevices) : SpecOpts.WithCapabilities(o.ExtraCapabilities);
+        yield return o.Privileged ? SpecOpts.WithPrivileged(o.HostDevices, o.PrivilegedCapabilities) : SpecOpts.WithCapabilities(o.ExtraCapabilities);
     }
 }

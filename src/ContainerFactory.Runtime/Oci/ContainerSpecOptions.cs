@@ -37,6 +37,12 @@ public sealed record ContainerSpecOptions(string Namespace, string Id)
     /// <summary>The host's device nodes, used only when <see cref="Privileged"/>; default none.</summary>
     public IReadOnlyList<DeviceNode> HostDevices { get; init; } = [];
 
+    /// <summary>
+    /// The capabilities a privileged container gets. containerd's <c>WithPrivileged</c> grants the client's own effective
+    /// set (<see cref="ProcessCapabilities.ReadCurrent"/>): runc cannot grant more than the agent holds. Null (default) = all 41.
+    /// </summary>
+    public IReadOnlyList<string>? PrivilegedCapabilities { get; init; }
+
     /// <summary>Device mappings (non-privileged only); default none.</summary>
     public IReadOnlyList<DeviceRule> Devices { get; init; } = [];
 

@@ -246,13 +246,16 @@ public static class SpecOpts
         });
     }
 
-    /// <summary>Sets bounding, effective and permitted to all 41 capabilities (inheritable and ambient unchanged).</summary>
-    public static SpecOpt WithAllCapabilities() => spec => spec.EditCapabilities(c => c with
+    /// <summary>
+    /// Sets bounding, effective and permitted to <paramref name="capabilities"/>, by default all 41 (inheritable and
+    /// ambient unchanged).
+    /// </summary>
+    /// <param name="capabilities">The set to grant, e.g. the agent's own (<see cref="ProcessCapabilities.ReadCurrent"/>); null = all 41.</param>
+    public static SpecOpt WithAllCapabilities(IReadOnlyList<string>? capabilities = null)
     {
-        Bounding = LinuxCapabilityNames.All,
-        Effective = LinuxCapabilityNames.All,
-        Permitted = LinuxCapabilityNames.All,
-    });
+        IReadOnlyList<string> all = capabilities is null ? LinuxCapabilityNames.All : [.. capabilities];
+        return spec => spec.EditCapabilities(c => c with { Bounding = all, Effective = all, Permitted = all });
+    }
 
     /// <summary>Removes <c>linux.maskedPaths</c>.</summary>
     public static SpecOpt WithoutMaskedPaths() => spec => spec.EditLinux(l => l with { MaskedPaths = null });
@@ -291,8 +294,9 @@ public static class SpecOpts
     /// no masked or read-only paths, writable sysfs, no AppArmor profile, every host device node, all devices allowed.
     /// </summary>
     /// <param name="hostDevices">The host's device nodes (<see cref="DeviceProbe.ReadHostDevices"/>); may be empty.</param>
-    public static SpecOpt WithPrivileged(IReadOnlyList<DeviceNode> hostDevices) => Compose(
-        WithAllCapabilities(),
+    /// <param name="capabilities">The capabilities granted; null = all 41 (see <see cref="WithAllCapabilities"/>).</param>
+    public static SpecOpt WithPrivileged(IReadOnlyList<DeviceNode> hostDevices, IReadOnlyList<string>? capabilities = null) => Compose(
+        WithAllCapabilities(capabilities),
         WithoutMaskedPaths(),
         WithoutReadonlyPaths(),
         WithWritableSysfs(),

@@ -36,6 +36,15 @@ public sealed class ContainerSpecTests
     }
 
     [Fact]
+    public void Build_PrivilegedWithTheAgentsCapabilities_GrantsExactlyThose()
+    {
+        var spec = ContainerSpec.Build(Minimal with { Privileged = true, PrivilegedCapabilities = ["CAP_CHOWN", "CAP_NET_ADMIN"] });
+
+        Assert.Equal(["CAP_CHOWN", "CAP_NET_ADMIN"], spec.Process!.Capabilities!.Bounding);
+        Assert.Equal(["CAP_CHOWN", "CAP_NET_ADMIN"], spec.Process.Capabilities.Effective);
+    }
+
+    [Fact]
     public void Build_HostNetwork_WinsOverNamespacePath()
     {
         var spec = ContainerSpec.Build(Minimal with { HostNetwork = true, NetworkNamespacePath = "/var/run/netns/c1" });

@@ -199,6 +199,16 @@ public sealed class SpecOptsProcessTests
     }
 
     [Fact]
+    public void WithAllCapabilities_GivenSet_SetsExactlyThatSet()
+    {
+        var caps = SpecOpts.Build(SpecOpts.WithAllCapabilities(["CAP_CHOWN", "CAP_SYS_ADMIN"])).Process!.Capabilities!;
+
+        Assert.Equal(
+            ("CAP_CHOWN,CAP_SYS_ADMIN", "CAP_CHOWN,CAP_SYS_ADMIN", "CAP_CHOWN,CAP_SYS_ADMIN"),
+            (string.Join(',', caps.Bounding!), string.Join(',', caps.Effective!), string.Join(',', caps.Permitted!)));
+    }
+
+    [Fact]
     public void WithoutApparmor_RemovesProfile()
     {
         var seeded = OciSpec.Empty with { Process = new OciProcess { ApparmorProfile = "cri-containerd.apparmor.d" } };
