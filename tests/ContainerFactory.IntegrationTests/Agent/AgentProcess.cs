@@ -13,6 +13,7 @@ internal sealed class AgentProcess : IAsyncDisposable
     public const string ReadyMarker = "ready: thing ";
 
     private readonly Process _process;
+    private int _disposed;
 
     private AgentProcess(Process process, DateTimeOffset started)
     {
@@ -91,8 +92,11 @@ internal sealed class AgentProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
-        _process.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await StopAsync();
+            _process.Dispose();
+        }
     }
 
     private void Record(string? line)

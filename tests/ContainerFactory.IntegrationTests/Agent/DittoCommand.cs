@@ -13,8 +13,8 @@ internal static class DittoCommand
         Envelope(dittoThing, operation, $"/features/ContainerFactory/inbox/messages/{operation}", correlationId, value, responseRequired);
 
     /// <summary>A Container:&lt;id&gt; operation; a null <paramref name="value"/> sends none (and no content-type).</summary>
-    public static byte[] Container(string containerId, string operation, string correlationId, string? value = null) =>
-        Envelope(DittoThing, operation, $"/features/Container:{containerId}/inbox/messages/{operation}", correlationId, value, true);
+    public static byte[] Container(string containerId, string operation, string correlationId, string? value = null, string dittoThing = DittoThing) =>
+        Envelope(dittoThing, operation, $"/features/Container:{containerId}/inbox/messages/{operation}", correlationId, value, true);
 
     /// <summary>createWithConfig of <paramref name="imageRef"/> (not started) with the config given as raw JSON.</summary>
     public static string CreateValue(string imageRef, bool start, string config = "{}") =>
