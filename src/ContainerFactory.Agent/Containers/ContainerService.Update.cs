@@ -2,7 +2,9 @@ using System.Text.Json;
 using ContainerFactory.Agent.Commands;
 using ContainerFactory.Config.Containers;
 using ContainerFactory.Config.Kanto;
+using ContainerFactory.Agent.Twin;
 using ContainerFactory.Runtime;
+using ContainerFactory.Runtime.Oci;
 
 namespace ContainerFactory.Agent.Containers;
 
@@ -26,9 +28,10 @@ public sealed partial class ContainerService
     }
 
     /// <summary>
-    /// Each of <c>restartPolicy</c> and <c>resources</c> given replaces the current one whole (Kanto semantics). The
-    /// request kept in containerd is rewritten so that the change survives agent restarts; a change is reported as a
-    /// <c>status/config</c> modify, no change reports nothing.
+    /// Each of <c>restartPolicy</c> and <c>resources</c> given replaces the current one whole (Kanto semantics). Changed
+    /// memory limits are applied to a running or paused task at once and written into the stored spec for the next
+    /// start; when the task refuses them nothing changes. The request kept in containerd is rewritten so that the
+    /// change survives agent restarts; a change is reported as a <c>status/config</c> modify, no change reports nothing.
     /// </summary>
     private async Task<CommandOutcome> UpdateLockedAsync(string id, UpdateRequest update, CancellationToken cancellationToken)
     {
@@ -47,7 +50,7 @@ public sealed partial class ContainerService
         KantoContainerConfig changed = current with
         {
             RestartPolicy = update.RestartPolicy ?? current.RestartPolicy,
-            Resources = update.Resources ?? current.Resources,
+            Resources = update.Resources is { } resources ? WithoutDerivedSwap(resources) : current.Resources,
         };
         byte[] document = JsonSerializer.SerializeToUtf8Bytes(
             new KantoCreateWithConfigValue { ImageRef = request.ImageRef, Name = request.Name, Start = request.Start, Config = changed },
@@ -57,16 +60,34 @@ public sealed partial class ContainerService
             return CommandOutcome.NoContent;
         }
 
+        ContainerConfig config = ContainerDefaults.Apply(id, request with { Config = changed, Name = view.Config.Name });
+        MemoryLimits? memory = ContainerMapping.ToMemory(config.Resources);
+        if (memory != ContainerMapping.ToMemory(view.Config.Resources))
+        {
+            bool live = view.State.Status is ContainerStatus.Running or ContainerStatus.Paused;
+            RuntimeResult applied = await _runtime.UpdateResourcesAsync(id, memory, live, cancellationToken).ConfigureAwait(false);
+            if (!applied.IsSuccess)
+            {
+                return Fail(applied.Error!);
+            }
+        }
+
         RuntimeResult stored = await _runtime.SetConfigDocumentAsync(id, document, cancellationToken).ConfigureAwait(false);
         if (!stored.IsSuccess)
         {
             return Fail(stored.Error!);
         }
 
-        ContainerConfig config = ContainerDefaults.Apply(id, request with { Config = changed, Name = view.Config.Name });
         ContainerView updated = view with { Config = config, Request = document };
         _views[id] = updated;
         await _twin.PublishConfigAsync(updated, cancellationToken).ConfigureAwait(false);
         return CommandOutcome.NoContent;
     }
+
+    /// <summary>
+    /// An update derives no swap from the memory limit (kanto-protocol §4.3), but the stored request is re-read like a
+    /// create, which would: an empty swap next to a memory limit is kept as <c>-1</c> (no swap limit) instead.
+    /// </summary>
+    private static KantoResources WithoutDerivedSwap(KantoResources resources) =>
+        !string.IsNullOrEmpty(resources.Memory) && string.IsNullOrEmpty(resources.MemorySwap) ? resources with { MemorySwap = "-1" } : resources;
 }

@@ -12,6 +12,12 @@ internal static class ContainerdConstants
     /// <summary>Type URL of the OCI runtime spec in Container.spec (bare, no type.googleapis.com/ prefix).</summary>
     public const string SpecTypeUrl = "types.containerd.io/opencontainers/runtime-spec/1/Spec";
 
+    /// <summary>
+    /// Type URL of <c>UpdateTaskRequest.resources</c>: runtime-spec <c>LinuxResources</c> as JSON, bare, as containerd
+    /// 1.6 registers it (runtime/typeurl.go); the runc shim unmarshals the value as that JSON.
+    /// </summary>
+    public const string LinuxResourcesTypeUrl = "types.containerd.io/opencontainers/runtime-spec/1/LinuxResources";
+
     /// <summary>Type URL of runc shim options; the prefixed form breaks Tasks/Create (notes §4.4).</summary>
     public const string RuncOptionsTypeUrl = "containerd.runc.v1.Options";
 

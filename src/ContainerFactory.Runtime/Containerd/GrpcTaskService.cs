@@ -1,3 +1,5 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using TasksApi = ContainerFactory.Runtime.Containerd.Api.Tasks;
 using TaskTypes = ContainerFactory.Runtime.Containerd.Api.Types.Task;
 
@@ -65,6 +67,17 @@ internal sealed class GrpcTaskService(TasksApi.Tasks.TasksClient client, Contain
         caller.InvokeAsync(
             "Tasks/Resume",
             () => client.ResumeAsync(new TasksApi.ResumeTaskRequest { ContainerId = containerId }, caller.Unary(cancellationToken)));
+
+    // The Any keeps containerd's bare type URL; Any.Pack would add the type.googleapis.com/ prefix (notes §1).
+    public Task<RuntimeResult> UpdateAsync(string containerId, ReadOnlyMemory<byte> linuxResources, CancellationToken cancellationToken = default)
+    {
+        var request = new TasksApi.UpdateTaskRequest
+        {
+            ContainerId = containerId,
+            Resources = new Any { TypeUrl = ContainerdConstants.LinuxResourcesTypeUrl, Value = ByteString.CopyFrom(linuxResources.Span) },
+        };
+        return caller.InvokeAsync("Tasks/Update", () => client.UpdateAsync(request, caller.Unary(cancellationToken)));
+    }
 
     // Tasks/Get leaves container_id (1) empty and puts the container id in id (2) (notes §4.1).
     private static TaskProcess FromProto(TaskTypes.Process? process, string containerId) =>

@@ -29,4 +29,11 @@ public interface ITaskService
 
     /// <summary>Thaws the task.</summary>
     Task<RuntimeResult> ResumeAsync(string containerId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies cgroup limits to the running (or paused) task: <paramref name="linuxResources"/> is runtime-spec
+    /// <c>LinuxResources</c> JSON; members it leaves out keep their current value (runc update semantics).
+    /// <see cref="RuntimeErrorKind.NotFound"/> when the container has no task.
+    /// </summary>
+    Task<RuntimeResult> UpdateAsync(string containerId, ReadOnlyMemory<byte> linuxResources, CancellationToken cancellationToken = default);
 }

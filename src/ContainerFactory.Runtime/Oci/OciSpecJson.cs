@@ -16,6 +16,9 @@ public static class OciSpecJson
     /// <summary>Compact UTF-8 JSON, the bytes sent as the container's spec (<c>Any.value</c>).</summary>
     public static byte[] Serialize(OciSpec spec) => JsonSerializer.SerializeToUtf8Bytes(spec, OciJson.Default.OciSpec);
 
+    /// <summary>Compact UTF-8 JSON of a <c>linux.resources</c> object: runtime-spec <c>LinuxResources</c>, the body of a task update.</summary>
+    public static byte[] SerializeResources(OciResources resources) => JsonSerializer.SerializeToUtf8Bytes(resources, OciJson.Default.OciResources);
+
     /// <summary>Indented text (two spaces, <c>\n</c> line ends, no final newline), the layout of the golden files.</summary>
     public static string SerializeIndented(OciSpec spec) => JsonSerializer.Serialize(spec, Indented.OciSpec);
 

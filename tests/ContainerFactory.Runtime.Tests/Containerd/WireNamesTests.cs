@@ -43,6 +43,15 @@ public sealed class WireNamesTests
     }
 
     [Fact]
+    public void UpdateTaskRequest_ResourcesIsFieldTwoOfTypeAny()
+    {
+        FieldDescriptor resources = TasksApi.UpdateTaskRequest.Descriptor.FindFieldByName("resources");
+
+        Assert.Equal(2, resources.FieldNumber);
+        Assert.Equal("google.protobuf.Any", resources.MessageType.FullName);
+    }
+
+    [Fact]
     public void ContentWrite_IsBidirectionalStream()
     {
         MethodDescriptor write = ContentApi.ContentReflection.Descriptor.Services[0].FindMethodByName("Write");
