@@ -32,6 +32,13 @@ public static class CliApp
             "pull" => await PullCommand.RunAsync(context),
             "images" => await ImagesCommand.RunAsync(context),
             "run" => await RunCommand.RunAsync(context),
+            "create" => await CreateCommand.RunAsync(context),
+            "start" => await StartCommand.RunAsync(context),
+            "stop" => await StopCommand.RunAsync(context),
+            "rm" => await RmCommand.RunAsync(context),
+            "ls" => await LsCommand.RunAsync(context),
+            "inspect" => await InspectCommand.RunAsync(context),
+            "logs" => await LogsCommand.RunAsync(context),
             _ when LogDriverCommand.Handles(args) => await LogDriverCommand.RunAsync(context, args),
             _ => Unknown(args[0], stderr),
         };
@@ -61,6 +68,14 @@ public static class CliApp
           pull IMAGE          pull and unpack an image into containerd like 'ctr image pull' (progress on
                               standard error; name and digest on standard output)
           images              list the images of the containerd namespace: name, digest, size, unpacked
+          create IMAGE        create a container on this gateway as the cloud's createWithConfig does
+                              ([--name N] [--start] [--container-config FILE]); prints its id
+          start ID            start a container
+          stop ID             stop a container ([--timeout S] [--force])
+          rm ID               remove a container ([--force] stops it first)
+          ls                  list the containers: id, name, image, status, created
+          inspect ID          print a container's status as its twin feature shows it
+          logs ID             print what a container wrote ([--tail N])
           check               check what the agent needs on this host: broker, containerd, bridge, CNI plugins
                               (one ok/FAIL line each; exit 1 when any fails)
           version             print the version

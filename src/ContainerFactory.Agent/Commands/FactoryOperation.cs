@@ -19,13 +19,23 @@ public static class FactoryOperation
     /// <summary>Reads <paramref name="operation"/> on the factory feature; <paramref name="reply"/> carries the outbox path.</summary>
     public static InboundResult Read(string operation, DittoEnvelope envelope, ReplyContext reply, InboundContext context)
     {
+        // An absent or null value decodes like an empty object (Go's decoder leaves the zero value).
+        ReadOnlySpan<byte> value = envelope.HasValue ? CommandReader.ToMemory(envelope.Value).Span : "{}"u8;
+        return ReadValue(operation, value, reply, context.NewId);
+    }
+
+    /// <summary>
+    /// Decodes, validates and defaults the <paramref name="value"/> of <paramref name="operation"/> exactly as a message
+    /// from the cloud is (the local <c>create</c> command uses it too); <paramref name="newId"/> makes the container id.
+    /// </summary>
+    public static InboundResult ReadValue(string operation, ReadOnlySpan<byte> value, ReplyContext reply, Func<string> newId)
+    {
+        ArgumentNullException.ThrowIfNull(newId);
         if (operation is not (Create or CreateWithConfig))
         {
             return CommandReader.Reject(reply, CommandErrorKind.NotFound, $"unsupported operation {operation}");
         }
 
-        // An absent or null value decodes like an empty object (Go's decoder leaves the zero value).
-        ReadOnlySpan<byte> value = envelope.HasValue ? CommandReader.ToMemory(envelope.Value).Span : "{}"u8;
         bool decoded = operation == Create
             ? KantoDecoder.TryDecodeCreate(value, out CreateRequest? request, out ConfigError? error)
             : KantoDecoder.TryDecodeCreateWithConfig(value, out request, out error);
@@ -40,7 +50,7 @@ public static class FactoryOperation
             return new RejectedInbound(reply, InvalidConfig(issues));
         }
 
-        string containerId = context.NewId();
+        string containerId = newId();
         ContainerConfig config = ContainerDefaults.Apply(containerId, request);
         return new AcceptedInbound(new CreateContainerCommand(reply, operation, containerId, request.ImageRef, request.Start, config, value.ToArray()));
     }

@@ -31,6 +31,14 @@ public static class TwinJson
         w.WriteEndArray();
         w.WriteStartObject("properties");
         w.WritePropertyName("status");
+        WriteContainerStatus(w, config, createdAt, state);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes the <c>status</c> property of a Container feature: name, imageRef, config, createdAt, state (§4.1).</summary>
+    public static void WriteContainerStatus(Utf8JsonWriter w, ContainerConfig config, DateTimeOffset createdAt, ContainerState state)
+    {
         w.WriteStartObject();
         w.WriteString("name", config.Name);
         w.WriteString("imageRef", config.ImageRef);
@@ -39,8 +47,6 @@ public static class TwinJson
         w.WriteString("createdAt", Timestamp(createdAt));
         w.WritePropertyName("state");
         WriteState(w, state);
-        w.WriteEndObject();
-        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -46,6 +46,24 @@ public class TwinJsonTests
     }
 
     [Fact]
+    public void WriteContainerStatus_FreshCreate_IsTheFeaturesStatusProperty()
+    {
+        ContainerConfig config = ContainerDefaults.Apply(Id, new CreateRequest("docker.io/library/hello-world:latest", "web", false, null));
+        var created = new DateTimeOffset(2024, 6, 28, 7, 35, 21, TimeSpan.Zero);
+        var state = new ContainerState(ContainerStatus.Created);
+
+        string status = Write(w => TwinJson.WriteContainerStatus(w, config, created, state));
+        string feature = Write(w => TwinJson.WriteContainerFeature(w, config, created, state));
+
+        Assert.Equal(
+            "{\"name\":\"web\",\"imageRef\":\"docker.io/library/hello-world:latest\",\"config\":{\"domainName\":\"web-domain\",\"hostName\":\"web-host\"," +
+            "\"restartPolicy\":{\"type\":\"UNLESS_STOPPED\"},\"networkMode\":\"BRIDGE\",\"log\":{\"type\":\"JSON_FILE\",\"maxFiles\":2,\"maxSize\":\"100M\",\"mode\":\"BLOCKING\"}}," +
+            "\"createdAt\":\"2024-06-28T07:35:21Z\",\"state\":{\"status\":\"CREATED\",\"pid\":-1}}",
+            status);
+        Assert.Equal($"{{\"definition\":[\"com.bosch.iot.suite.edge.containers:Container:1.5.0\"],\"properties\":{{\"status\":{status}}}}}", feature);
+    }
+
+    [Fact]
     public void WriteState_Exited_WritesEveryFieldInKantoOrder()
     {
         var started = new DateTimeOffset(2024, 6, 28, 7, 35, 21, TimeSpan.Zero);
