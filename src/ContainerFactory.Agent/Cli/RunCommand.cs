@@ -54,12 +54,12 @@ public static class RunCommand
             settings.Mqtt.Username, settings.Mqtt.Password, settings.Mqtt.CaFile, settings.Mqtt.CertFile, settings.Mqtt.KeyFile));
         using var runtime = new AgentRuntime(settings, transport, logs);
 
-        await LoadContainersAsync(runtime, log, stopping.Token).ConfigureAwait(false);
-        await runtime.Containers.RecoverAsync(stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var twin = new TwinGate(runtime.Containers.PublishTwinAsync, identity => runtime.Twin.Identity = identity);
+        Task loading = await StartLoadingAsync(runtime, twin, log, stopping.Token).ConfigureAwait(false);
         var host = new AgentHost(
             transport,
             settings,
-            new AgentFeatures(runtime.Containers.ExecuteAsync, runtime.Containers.Exists, runtime.Containers.PublishTwinAsync),
+            new AgentFeatures(runtime.Containers.ExecuteAsync, runtime.Containers.Exists, twin.PublishTwinAsync),
             TimeProvider.System,
             logs);
         _ = host.Ready.ContinueWith(
@@ -67,6 +67,7 @@ public static class RunCommand
             CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         Task events = runtime.Containers.WatchEventsAsync(runtime.Containerd.Events, stopping.Token);
         await host.RunAsync(DrainBound, stopping.Token).ConfigureAwait(false);
+        await loading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await events.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return 0;
     }
@@ -100,21 +101,42 @@ public static class RunCommand
         }
     }
 
-    /// <summary>Reads the containers from containerd, retrying while it is not reachable (it may start after us).</summary>
-    private static async Task LoadContainersAsync(AgentRuntime runtime, ILogger log, CancellationToken stopping)
+    /// <summary>
+    /// Reads the containers from containerd (and recovers their restart policies) before serving, so that the first
+    /// commands and the twin see them. When containerd is not reachable the agent serves anyway — commands that need it
+    /// are answered 503 (PRODUCT.md §2.3) — and the returned task keeps trying in the background (containerd may start
+    /// after us); the twin is published once the containers are read.
+    /// </summary>
+    private static async Task<Task> StartLoadingAsync(AgentRuntime runtime, TwinGate twin, ILogger log, CancellationToken stopping)
     {
-        for (int attempt = 0; !stopping.IsCancellationRequested; attempt++)
-        {
-            RuntimeResult loaded = await runtime.Containers.LoadAsync(stopping).ConfigureAwait(ConfigureAwaitOptions.None);
-            if (loaded.IsSuccess)
-            {
-                return;
-            }
+        RuntimeResult first = await TryLoadAsync(runtime, twin, stopping).ConfigureAwait(false);
+        return first.IsSuccess ? Task.CompletedTask : Task.Run(() => RetryLoadAsync(runtime, twin, log, first, stopping), CancellationToken.None);
+    }
 
+    private static async Task RetryLoadAsync(AgentRuntime runtime, TwinGate twin, ILogger log, RuntimeResult failed, CancellationToken stopping)
+    {
+        for (int attempt = 0; !failed.IsSuccess && !stopping.IsCancellationRequested; attempt++)
+        {
             TimeSpan delay = Backoff.Reconnect.Delay(attempt);
-            HostLog.ContainerdNotReady(log, loaded.Error!.Message, (long)delay.TotalMilliseconds);
+            HostLog.ContainerdNotReady(log, failed.Error!.Message, (long)delay.TotalMilliseconds);
             await Task.Delay(delay, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!stopping.IsCancellationRequested)
+            {
+                failed = await TryLoadAsync(runtime, twin, stopping).ConfigureAwait(false);
+            }
         }
+    }
+
+    private static async Task<RuntimeResult> TryLoadAsync(AgentRuntime runtime, TwinGate twin, CancellationToken stopping)
+    {
+        RuntimeResult loaded = await runtime.Containers.LoadAsync(stopping).ConfigureAwait(ConfigureAwaitOptions.None);
+        if (loaded.IsSuccess)
+        {
+            await runtime.Containers.RecoverAsync(stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await twin.OpenAsync(stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        return loaded;
     }
 
     private static void Stop(PosixSignalContext context, CancellationTokenSource stopping)
