@@ -39,6 +39,22 @@ public sealed partial class ContainerCliTests(CliTestBed bed) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task Logs_NoneLogDriver_Exits1SayingNothingIsKept()
+    {
+        string id = await bed.CreateAsync(bed.Env["CF_IMAGE_HELLO"], """{"log":{"type":"NONE"}}""", start: false);
+        try
+        {
+            CliResult result = await bed.RunAsync("logs", id);
+
+            Assert.Equal(new CliResult(1, "", $"logs: container {id} uses the none log driver: its output is not kept\n"), result);
+        }
+        finally
+        {
+            await bed.CheckedAsync("rm", id);
+        }
+    }
+
+    [Fact]
     public async Task Ls_ExitedContainer_ShowsAlignedIdNameImageStatusCreated()
     {
         string image = bed.Env["CF_IMAGE_HELLO"];
