@@ -51,6 +51,11 @@ internal sealed class CloudClient : IAsyncDisposable
     public async Task ReconnectAsync(TimeSpan bound)
     {
         DateTimeOffset deadline = DateTimeOffset.UtcNow + bound;
+        while (_client.IsConnected && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(50); // the old connection is noticed as closed first
+        }
+
         while (true)
         {
             try
@@ -59,7 +64,7 @@ internal sealed class CloudClient : IAsyncDisposable
                 await _client.ConnectAsync(_options, attempt.Token);
                 return;
             }
-            catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException && DateTimeOffset.UtcNow < deadline)
+            catch (Exception) when (DateTimeOffset.UtcNow < deadline)
             {
                 await Task.Delay(100);
             }
