@@ -2,7 +2,7 @@
 # Runs the test suites and prints one closing line "N passed, N failed, N skipped" over all of them.
 #   build/test.sh unit    unit tests only
 #   build/test.sh smoke   the published-binary smoke tests (needs CF_BINARY)
-#   build/test.sh all     unit, integration (starts the test environment) and smoke
+#   build/test.sh all     unit, integration (starts the test environment) and smoke, x64 and arm64 (qemu-user)
 set -uo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
@@ -31,7 +31,13 @@ case "$mode" in
     build/env/install.sh || status=1
     build/env/up.sh "$here/.state" || status=1
     build/publish.sh "${RID:-linux-x64}" || status=1
+    # linux-arm64 twice (Debian 12 glibc; bullseye glibc 2.31), smoke-tested under qemu-user (Arm64Smoke tests).
+    OUT_DIR="$here/out/linux-arm64" build/publish.sh linux-arm64 || status=1
+    cross/publish-bullseye.sh "$here/out/linux-arm64-bullseye" || status=1
     CF_ENV_FILE="$here/.state/env.json" CF_BINARY="$here/out/${RID:-linux-x64}/container-factory" \
+      CF_ARM64_BINARY="$here/out/linux-arm64/container-factory" \
+      CF_ARM64_BULLSEYE_BINARY="$here/out/linux-arm64-bullseye/container-factory" \
+      CF_ARM64_BULLSEYE_SYSROOT="$here/cross/.sysroot-bullseye-arm64" \
       run_tests tests/ContainerFactory.IntegrationTests ;;
   *) echo "usage: build/test.sh unit|smoke|all" >&2; exit 2 ;;
 esac
