@@ -1,0 +1,23 @@
+namespace ContainerFactory.IntegrationTests.Recovery;
+
+/// <summary>Images and container configs (Kanto <c>config</c> JSON) the recovery tests create.</summary>
+internal static class RecoveryConfigs
+{
+    /// <summary>busybox from the test registry (the docker.io mirror); its shell runs the commands below.</summary>
+    public const string Busybox = "docker.io/library/busybox:latest";
+
+    /// <summary>busybox httpd serving CF_WEB_LINE on port 80; it ignores SIGTERM.</summary>
+    public const string Web = "docker.io/test/web:latest";
+
+    /// <summary>Runs until stopped; a plain <c>stop</c> (SIGTERM) ends it within a second (PID 1 only gets handled signals).</summary>
+    public const string UntilStopped = """["sh","-c","trap 'exit 0' TERM; while true; do sleep 1; done"]""";
+
+    /// <summary>Fails at once with exit code 3.</summary>
+    public const string FailsAtOnce = """["sh","-c","exit 3"]""";
+
+    /// <summary>A config with <paramref name="restartPolicy"/> (JSON object) and <paramref name="cmd"/> (JSON array).</summary>
+    public static string With(string restartPolicy, string cmd) => $$"""{"restartPolicy":{{restartPolicy}},"cmd":{{cmd}}}""";
+
+    /// <summary>A restart policy object of <paramref name="type"/>.</summary>
+    public static string Policy(string type) => $$"""{"type":"{{type}}"}""";
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using ContainerFactory.IntegrationTests.Agent;
+using ContainerFactory.IntegrationTests.Support;
+using static ContainerFactory.IntegrationTests.Recovery.RecoveryConfigs;
+
+namespace ContainerFactory.IntegrationTests.Recovery;
+
+/// <summary>
+/// Restart policies (PRODUCT.md §3, kanto-protocol §7.5) and a live memory update (§4.3) through the published agent:
+/// exits come from containerd's task-exit events, restarts and their backoff are seen in the twin and in containerd.
+/// </summary>
+public sealed class RestartPolicyTests(AgentStack stack) : IClassFixture<AgentStack>
+{
+    private const string RestartCountLabel = "container-factory/restart-count";
+    private const string ManuallyStoppedLabel = "container-factory/manually-stopped";
+
+    private CtrClient Ctr => new(TestEnvironment.Current.ContainerdSocket, stack.Namespace);
+
+    [Fact]
+    public async Task OnFailure_MaxRetryCountThreeAndEveryRunFails_RestartsExactlyThreeTimesThenStaysExited()
+    {
+        string id = await stack.CreateAsync(Busybox, start: true, With("""{"type":"on-failure","maxRetryCount":3}""", FailsAtOnce));
+
+        IReadOnlyList<JsonElement> exits = await TwinStates.WaitAsync(stack, id, "EXITED", 4);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // a fourth restart would come 800 ms after the fourth exit
+
+        Assert.Equal([3, 3, 3, 3], exits.Select(TwinStates.ExitCode));
+        Assert.Equal(4, TwinStates.Of(stack, id, "RUNNING").Count); // the first start and three restarts
+        Assert.Equal(4, TwinStates.Of(stack, id, "EXITED").Count);
+        Assert.Equal("3", await Ctr.LabelAsync(id, RestartCountLabel));
+        Assert.False((await Ctr.TasksAsync()).ContainsKey(id));
+        await stack.RemoveAsync(id);
+    }
+
+    [Theory]
+    [InlineData("always")]
+    [InlineData("unless-stopped")]
+    public async Task Policy_CrashThenManualStop_RestartedAfterTheCrashButNotAfterTheStop(string policy)
+    {
+        string id = await stack.CreateAsync(Busybox, start: true, With(Policy(policy), UntilStopped));
+        long firstPid = (await TwinStates.WaitAsync(stack, id, "RUNNING", 1))[0].GetProperty("pid").GetInt64();
+
+        await Ctr.CheckedAsync("tasks", "kill", "--signal", "SIGKILL", id); // a crash, as far as the agent can tell
+        JsonElement crashed = (await TwinStates.WaitAsync(stack, id, "EXITED", 1))[0];
+        long secondPid = (await TwinStates.WaitAsync(stack, id, "RUNNING", 2))[1].GetProperty("pid").GetInt64();
+
+        Assert.Equal(137, TwinStates.ExitCode(crashed));
+        Assert.NotEqual(firstPid, secondPid);
+        Assert.Equal(new TaskRow(secondPid, "RUNNING"), (await Ctr.TasksAsync())[id]);
+
+        MqttMessage stopped = await stack.SendAsync("stop", DittoCommand.Container(id, "stop", AgentStack.NewId()));
+        Assert.True(stopped.Status == 204, stopped.ToString());
+        await TwinStates.WaitAsync(stack, id, "STOPPED", 1);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // a restart would come 100 ms after the stop
+
+        Assert.Equal(2, TwinStates.Of(stack, id, "RUNNING").Count);
+        Assert.Single(TwinStates.Of(stack, id, "EXITED"));
+        Assert.False((await Ctr.TasksAsync()).ContainsKey(id));
+        Assert.Equal("true", await Ctr.LabelAsync(id, ManuallyStoppedLabel));
+        Assert.Equal("1", await Ctr.LabelAsync(id, RestartCountLabel));
+        await stack.RemoveAsync(id);
+    }
+
+    [Fact]
+    public async Task OnFailure_EveryRunFails_WaitBeforeEachRestartDoublesFrom100ms()
+    {
+        string id = await stack.CreateAsync(Busybox, start: true, With("""{"type":"on-failure","maxRetryCount":5}""", FailsAtOnce));
+
+        IReadOnlyList<JsonElement> exits = await TwinStates.WaitAsync(stack, id, "EXITED", 6);
+        IReadOnlyList<JsonElement> runs = TwinStates.Of(stack, id, "RUNNING");
+
+        Assert.Equal(6, runs.Count);
+        double[] waits = [.. Enumerable.Range(0, 5).Select(k => (TwinStates.Time(runs[k + 1], "startedAt") - TwinStates.Time(exits[k], "finishedAt")).TotalMilliseconds)];
+        string seen = string.Join(", ", waits.Select(w => $"{w:0} ms"));
+        for (int k = 0; k < 5; k++)
+        {
+            Assert.True(waits[k] >= 100 << k, $"wait before restart {k + 1} is below {100 << k} ms: {seen}");
+        }
+
+        for (int k = 1; k < 4; k++)
+        {
+            Assert.True(waits[k + 1] > waits[k], $"wait before restart {k + 2} is not longer than the one before: {seen}");
+        }
+
+        await stack.RemoveAsync(id);
+    }
+
+    [Fact]
+    public async Task Update_MemoryOfARunningContainer_ChangesItsCgroupLimitNowAndForTheNextStart()
+    {
+        string id = await stack.CreateAsync(Busybox, start: true, $$"""{"resources":{"memory":"100M"},"cmd":{{UntilStopped}}}""");
+        await TwinStates.WaitAsync(stack, id, "RUNNING", 1);
+        Assert.Equal("104857600", CgroupMemory.Read(stack.Namespace, id, "memory.limit_in_bytes"));
+        Assert.Equal("209715200", CgroupMemory.Read(stack.Namespace, id, "memory.memsw.limit_in_bytes")); // swap 2 × memory on create
+
+        MqttMessage updated = await stack.SendAsync("update", DittoCommand.Container(id, "update", AgentStack.NewId(), """{"resources":{"memory":"64M"}}"""));
+
+        Assert.True(updated.Status == 204, updated.ToString());
+        Assert.Equal("67108864", CgroupMemory.Read(stack.Namespace, id, "memory.limit_in_bytes"));
+        Assert.Equal(CgroupMemory.Unlimited, CgroupMemory.Read(stack.Namespace, id, "memory.memsw.limit_in_bytes")); // no swap derived on update
+        MqttMessage config = await stack.Cloud.WaitForFirstAsync(
+            m => m.Topic == AgentStack.TwinTopic && m.DittoPath == $"/features/Container:{id}/properties/status/config",
+            TimeSpan.FromSeconds(10),
+            $"status/config of {id}");
+        Assert.Equal("""{"memory":"64M"}""", config.Value.GetProperty("resources").GetRawText());
+        Assert.Equal("""{"limit":67108864,"swap":-1}""", Compact((await Ctr.SpecAsync(id)).GetProperty("linux").GetProperty("resources").GetProperty("memory")));
+
+        MqttMessage stopped = await stack.SendAsync("stop", DittoCommand.Container(id, "stop", AgentStack.NewId()));
+        MqttMessage started = await stack.SendAsync("start", DittoCommand.Container(id, "start", AgentStack.NewId()));
+
+        Assert.True(stopped.Status == 204 && started.Status == 204, $"{stopped}\n{started}");
+        await TwinStates.WaitAsync(stack, id, "RUNNING", 2);
+        Assert.Equal("67108864", CgroupMemory.Read(stack.Namespace, id, "memory.limit_in_bytes"));
+        Assert.Equal(CgroupMemory.Unlimited, CgroupMemory.Read(stack.Namespace, id, "memory.memsw.limit_in_bytes"));
+        await stack.RemoveAsync(id);
+    }
+
+    private static string Compact(JsonElement element)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
