@@ -106,6 +106,8 @@ public sealed partial class ContainerService
         {
             Terminal = config.Tty,
         };
+        // Taken before the start: a container that exits at once must not report a start after its finish.
+        DateTimeOffset now = _clock.GetUtcNow();
         RuntimeResult<ContainerStarted> started = await _runtime.StartAsync(id, options, cancellationToken).ConfigureAwait(false);
         if (!started.TryGetValue(out ContainerStarted? result, out RuntimeError? error))
         {
@@ -117,7 +119,6 @@ public sealed partial class ContainerService
             _addresses[id] = address;
         }
 
-        DateTimeOffset now = _clock.GetUtcNow();
         await _runtime.SetLabelsAsync(
             id,
             new Dictionary<string, string> { [ContainerKeys.StartedAtLabel] = TwinJson.Timestamp(now), [ContainerKeys.ManuallyStoppedLabel] = "false" },
