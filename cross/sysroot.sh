@@ -3,7 +3,8 @@
 # that it runs on Raspberry Pi OS bullseye and any aarch64 system with glibc ≥ 2.31 (the Debian 12 host's
 # own cross libc would require 2.34).
 #
-# Usage: cross/sysroot.sh [DIR]      DIR defaults to cross/.sysroot-bullseye-arm64 (git-ignored)
+# Usage: cross/sysroot.sh [DIR]      DIR defaults to cross/.sysroot-bullseye-$ARCH (git-ignored)
+#        ARCH=armhf cross/sysroot.sh  the same for 32-bit ARMv7 (linux-arm); ARCH defaults to arm64
 #        MIRROR=http://… cross/sysroot.sh   overrides the Debian mirror (default: the one apt uses here)
 # Prints DIR on standard output; progress goes to standard error. A complete sysroot is reused as is.
 #
@@ -13,9 +14,9 @@
 # DIR; the glibc linker scripts (libc.so) keep absolute paths, which ld resolves inside --sysroot.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-dir="${1:-$here/cross/.sysroot-bullseye-arm64}"
 suite=bullseye
-arch=arm64
+arch="${ARCH:-arm64}"
+dir="${1:-$here/cross/.sysroot-$suite-$arch}"
 # What the AOT linker needs: crt*.o, libc/libm/libdl/librt/libpthread (libc6, libc6-dev and what its linker
 # scripts name), crtbegin.o and libgcc (libgcc-10-dev; bullseye's gcc is 10), kernel headers, zlib.
 packages=(libc6 libc6-dev libcrypt1 libcrypt-dev libnsl2 libnsl-dev libtirpc3 libtirpc-dev linux-libc-dev
@@ -76,5 +77,5 @@ done < <(find "$work/root" -type l -print0)
 echo "$stamp" > "$work/root/.complete"
 mv "$work/root" "$dir"
 rm -rf "$work"
-echo "sysroot: $dir ($(du -sh "$dir" | cut -f1), glibc $(basename "$(ls "$dir"/lib/aarch64-linux-gnu/libc-*.so)" .so | cut -d- -f2))" >&2
+echo "sysroot: $dir ($(du -sh "$dir" | cut -f1), glibc $(basename "$(ls "$dir"/lib/*-linux-gnu*/libc-*.so)" .so | cut -d- -f2))" >&2
 echo "$dir"
