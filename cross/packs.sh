@@ -38,7 +38,7 @@ fi
 sources="$(grep -oE 'in source\(s\): .*' <<<"$log" | head -n 1 | sed -E 's/in source\(s\): //')"
 {
   echo "publish: $rid cannot be built here: the NuGet source(s) (${sources:-configured}) do not serve these packs:"
-  sed 's/^/  /' <<<"$missing"
+  while IFS= read -r pack; do echo "  $pack"; done <<<"$missing"
   echo "Build $rid where the NuGet feed serves them (the public https://api.nuget.org/v3/index.json does);"
   echo "see README.md, \"linux-arm (ARMv7)\"."
 } >&2

@@ -28,11 +28,14 @@ cleanup() {
     sleep 2
     request remove "/features/Container:$id/inbox/messages/remove" true || true
   fi
-  [[ -n $agent ]] && kill "$agent" 2>/dev/null && wait "$agent" 2>/dev/null || true
+  if [[ -n $agent ]]; then
+    kill "$agent" 2>/dev/null || true
+    wait "$agent" 2>/dev/null || true
+  fi
   # a container the run left behind keeps its network namespace pinned under paths.run
   grep -o " $work/run/[^ ]*" /proc/mounts | xargs -r umount 2>/dev/null || true
-  [[ -n ${cg_mem:-} ]] && rmdir "$cg_mem" 2>/dev/null || true
-  [[ -n ${cg_cpu:-} && $cg_cpu != "$cg_mem" ]] && rmdir "$cg_cpu" 2>/dev/null || true
+  if [[ -n ${cg_mem:-} ]]; then rmdir "$cg_mem" 2>/dev/null || true; fi
+  if [[ -n ${cg_cpu:-} && $cg_cpu != "$cg_mem" ]]; then rmdir "$cg_cpu" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
