@@ -15,7 +15,8 @@ public sealed partial class ContainerService
     /// <summary>
     /// Brings containerd's containers back to what their policies say, from containerd alone (no cloud, no network):
     /// tasks that died are cleaned up, containers that were running when the host went down (their task is gone)
-    /// count as exited, and those whose policy says so — and that were not stopped by hand — are started again.
+    /// count as exited, and those whose policy says so — and that were not stopped by hand — are started again, as are
+    /// exited ones whose restart was still waiting out its backoff (or had failed) when the agent went down.
     /// Running tasks are left alone (they are re-attached through the event stream).
     /// </summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
@@ -40,22 +41,32 @@ public sealed partial class ContainerService
                     return 0;
                 }, cancellationToken));
             }
+            else if (info.Task is null && Find(info.Id) is { State.Status: ContainerStatus.Exited } exited
+                && RestartRules.ShouldRestart(exited.Config.RestartPolicy, exited.State.ExitCode, manuallyStopped: false, RestartCount(exited.Id)))
+            {
+                ScheduleRestart(exited.Id, TimeSpan.Zero);
+            }
         }
 
         await Task.WhenAll(restarts).ConfigureAwait(false);
     }
 
-    /// <summary>A container with no task that was started after its last end was running when the host went down.</summary>
-    private static bool WasRunningBeforeReboot(ContainerInfo info)
+    /// <summary>
+    /// A container with no task that was started after its last end was running when the host went down. The times are
+    /// compared as times: their text drops trailing zeros of the fraction, so it does not sort.
+    /// </summary>
+    internal static bool WasRunningBeforeReboot(ContainerInfo info)
     {
-        if (info.Task is not null || info.Label(ContainerKeys.StartedAtLabel) is not { } started)
+        if (info.Task is not null || LabelTime(info, ContainerKeys.StartedAtLabel) is not { } started)
         {
             return false;
         }
 
-        return info.Label(ContainerStates.FinishedAtLabel) is not { } finished
-            || string.CompareOrdinal(finished, started) < 0;
+        return LabelTime(info, ContainerStates.FinishedAtLabel) is not { } finished || finished < started;
     }
+
+    private static DateTimeOffset? LabelTime(ContainerInfo info, string label) =>
+        DateTimeOffset.TryParse(info.Label(label), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset time) ? time : null;
 
     /// <summary>Records an exit (not a manual stop), then schedules the restart the policy asks for.</summary>
     private async Task RecordExitAndPlanAsync(ContainerView view, long exitCode, bool oomKilled, bool immediate, CancellationToken cancellationToken)

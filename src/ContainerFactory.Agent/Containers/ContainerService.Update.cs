@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ContainerFactory.Agent.Commands;
+using ContainerFactory.Agent.Twin;
 using ContainerFactory.Config.Containers;
 using ContainerFactory.Config.Kanto;
-using ContainerFactory.Agent.Twin;
 using ContainerFactory.Runtime;
 using ContainerFactory.Runtime.Oci;
 

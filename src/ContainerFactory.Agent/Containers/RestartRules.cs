@@ -32,11 +32,12 @@ public static class RestartRules
 
     /// <summary>
     /// The delay before the next restart: <see cref="FirstDelay"/> after a run of at least <see cref="ResetUptime"/>
-    /// (or the first time), else the previous delay doubled, at most the retry timeout (1 min when 0).
+    /// (or the first time, or after an immediate restart at recovery), else the previous delay doubled, at most the
+    /// retry timeout (1 min when 0).
     /// </summary>
     public static TimeSpan NextDelay(TimeSpan? previous, TimeSpan uptime, RestartPolicy policy)
     {
-        if (previous is null || uptime >= ResetUptime)
+        if (previous is null || previous < FirstDelay || uptime >= ResetUptime)
         {
             return FirstDelay;
         }

@@ -46,6 +46,15 @@ public class RestartRulesTests
         Assert.Equal(TimeSpan.FromMinutes(1), RestartRules.NextDelay(TimeSpan.FromSeconds(40), TimeSpan.Zero, RestartPolicy.Default));
 
     [Fact]
+    public void NextDelay_AfterAnImmediateRestartAtRecovery_Is100msThenDoubles()
+    {
+        TimeSpan first = RestartRules.NextDelay(TimeSpan.Zero, TimeSpan.FromMilliseconds(50), RestartPolicy.Default);
+        TimeSpan second = RestartRules.NextDelay(first, TimeSpan.FromMilliseconds(50), RestartPolicy.Default);
+
+        Assert.Equal([100, 200], new[] { first.TotalMilliseconds, second.TotalMilliseconds });
+    }
+
+    [Fact]
     public void NextDelay_AfterTenSecondsOfUptime_ResetsTo100ms() =>
         Assert.Equal(TimeSpan.FromMilliseconds(100), RestartRules.NextDelay(TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(10), RestartPolicy.Default));
 }
