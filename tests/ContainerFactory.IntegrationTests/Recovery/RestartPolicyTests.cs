@@ -9,7 +9,7 @@ namespace ContainerFactory.IntegrationTests.Recovery;
 /// Restart policies (PRODUCT.md §3, kanto-protocol §7.5) and a live memory update (§4.3) through the published agent:
 /// exits come from containerd's task-exit events, restarts and their backoff are seen in the twin and in containerd.
 /// </summary>
-public sealed class RestartPolicyTests(AgentStack stack) : IClassFixture<AgentStack>
+public sealed class RestartPolicyTests(RecoveryStack stack) : IClassFixture<RecoveryStack>
 {
     private const string RestartCountLabel = "container-factory/restart-count";
     private const string ManuallyStoppedLabel = "container-factory/manually-stopped";
