@@ -1,8 +1,11 @@
+using ContainerFactory.IntegrationTests.Support;
+
 namespace ContainerFactory.IntegrationTests.Agent;
 
 /// <summary>
 /// The persistent session (PRODUCT.md §2.5): a QoS 1 command published while the agent is stopped is delivered when it
-/// comes back and executed exactly once — also across a further restart.
+/// comes back and executed exactly once — also across a further restart; and the twin it publishes when it comes
+/// back follows containerd (PRODUCT.md §2.4).
 /// </summary>
 public sealed class AgentRestartTests(AgentStack stack) : IClassFixture<AgentStack>
 {
@@ -30,5 +33,22 @@ public sealed class AgentRestartTests(AgentStack stack) : IClassFixture<AgentSta
         await Task.Delay(TimeSpan.FromSeconds(2)); // a redelivery would be answered by now
         Assert.Single(stack.Cloud.On($"command//edge:device/res/{requestId}/"));
         Assert.Equal([id], await stack.ContainersAsync());
+    }
+
+    [Fact]
+    public async Task Run_ContainerDeletedWhileTheAgentIsStopped_DeletesItsFeatureWhenItReturns()
+    {
+        string id = await stack.CreateAsync("docker.io/library/hello-world:latest", start: false);
+        Assert.Equal(0, await stack.Agent.StopAsync());
+        await Ctr.CheckedAsync(stack.Namespace, "containers", "rm", id);
+
+        await stack.RestartAgentAsync();
+
+        MqttMessage deleted = await stack.Cloud.WaitForFirstAsync(
+            m => m.Topic == AgentStack.TwinTopic && m.DittoTopic == "edge/device/things/twin/commands/delete" && m.DittoPath == $"/features/Container:{id}",
+            TimeSpan.FromSeconds(30),
+            "feature delete");
+        Assert.Equal("false", deleted.HeaderList.Single(h => h.Name == "response-required").Raw);
+        Assert.DoesNotContain(id, await stack.ContainersAsync());
     }
 }

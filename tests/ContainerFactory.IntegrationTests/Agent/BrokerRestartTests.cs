@@ -24,6 +24,10 @@ public sealed class BrokerRestartTests(AgentStack stack) : IClassFixture<AgentSt
             m => m.Topic == AgentStack.TwinTopic && m.DittoPath == $"/features/Container:{id}", containerBefore + 1, TimeSpan.FromSeconds(30), "Container feature re-published");
         Assert.Equal("CREATED", FullFeatures(id)[^1].StateStatus);
         Assert.Contains("connection to ", stack.Agent.Log(), StringComparison.Ordinal);
+        // Resubscribed on the new connection (the persisted session alone would also keep the subscription).
+        string brokerLog = stack.Broker.Log();
+        int restart = brokerLog.LastIndexOf("mosquitto version", StringComparison.Ordinal);
+        Assert.Contains("Received SUBSCRIBE from container-factory:edge:device", brokerLog[restart..], StringComparison.Ordinal);
 
         string second = await stack.CreateAsync("docker.io/library/hello-world:latest", start: false);
         Assert.Equal(new[] { id, second }.Order(StringComparer.Ordinal), (await stack.ContainersAsync()).Order(StringComparer.Ordinal));
