@@ -26,13 +26,13 @@ public class AgentStack : IAsyncLifetime
 
     public AgentStack()
     {
-        Root = Directory.CreateTempSubdirectory("cf-e2e-").FullName;
         Namespace = $"cfe2e-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
         Bridge = $"cfe{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
         Subnet = $"10.215.{(Interlocked.Increment(ref s_subnet) % 250) + 1}.0/24";
     }
 
-    public string Root { get; }
+    /// <summary>The temporary folder of the class (created once the environment is known to be there).</summary>
+    public string Root { get; private set; } = "";
 
     public string Namespace { get; }
 
@@ -73,6 +73,7 @@ public class AgentStack : IAsyncLifetime
     {
         _ = NativeBinary.Path; // fails (never skips) without CF_BINARY
         _ = TestEnvironment.Current.ContainerdSocket; // fails without build/env
+        Root = Directory.CreateTempSubdirectory("cf-e2e-").FullName;
         Broker = await MosquittoBroker.StartAsync(Path.Combine(Root, "mosquitto"));
         Cloud = await CloudClient.ConnectAsync(Broker.Port, $"cloud-{Namespace}");
         if (StartsAgent)
@@ -184,8 +185,21 @@ public class AgentStack : IAsyncLifetime
             await agent.DisposeAsync();
         }
 
-        await Cloud.DisposeAsync();
-        await Broker.DisposeAsync();
+        if (Root.Length == 0)
+        {
+            return; // InitializeAsync failed before anything was started
+        }
+
+        if (Cloud is not null)
+        {
+            await Cloud.DisposeAsync();
+        }
+
+        if (Broker is not null)
+        {
+            await Broker.DisposeAsync();
+        }
+
         await RemoveNamespaceAsync(problems);
         if (HostTool.LinkExists(Bridge))
         {
