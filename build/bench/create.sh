@@ -31,8 +31,11 @@ agent="" sub=""
 ctr_() { ctr --address "$sock" "$@"; }
 
 cleanup() {
-  [[ -n $agent ]] && { kill "$agent" 2>/dev/null; wait "$agent" 2>/dev/null; } || true
-  [[ -n $sub ]] && kill "$sub" 2>/dev/null && wait "$sub" 2>/dev/null || true
+  local p
+  for p in $agent $sub; do
+    kill "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
+  done
   for ns in $ns_agent $ns_ctr; do
     for c in $(ctr_ -n "$ns" containers ls -q 2>/dev/null); do
       ctr_ -n "$ns" tasks delete -f "$c" >/dev/null 2>&1 || true
@@ -107,7 +110,8 @@ sleep 0.5 # subscribed
 
 # request OP PATH VALUE -> prints "<ms from publish to reply> <status>"
 request() {
-  local rid="q$(now_ns)" t0 line # unique: callers run in subshells
+  local rid t0 line
+  rid="q$(now_ns)" # unique: callers run in subshells, a counter would not advance
   local envelope="{\"topic\":\"$ditto_thing/things/live/messages/$1\",\"headers\":{\"response-required\":true,\"content-type\":\"application/json\",\"correlation-id\":\"$run_id-$rid\"},\"path\":\"$2\",\"value\":$3}"
   t0=$(now_ns)
   mosquitto_pub -h "$CF_MQTT_HOST" -p "$CF_MQTT_PORT" -q 1 -t "command//$thing/req/$rid/$1" -m "$envelope"
