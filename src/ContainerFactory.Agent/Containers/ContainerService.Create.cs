@@ -18,12 +18,13 @@ public sealed partial class ContainerService
     /// Creates (and optionally starts) a container. A command whose correlation id already created a container gets
     /// that container's id again (PRODUCT.md §2.5, across agent restarts too). While the image is pulled the twin shows
     /// state CREATING with the bytes done; a failed create removes that feature again. As in Kanto, a failed start is
-    /// reported in the twin and the reply is still 200 with the id.
+    /// reported in the twin and the reply is still 200 with the id. A duplicate is the same correlation id with the
+    /// same request value (the published examples all use the correlation id <c>&lt;UUID&gt;</c>).
     /// </summary>
     public async Task<CommandOutcome> CreateAsync(CreateContainerCommand command, CancellationToken cancellationToken)
     {
         string correlationId = command.Reply.CorrelationId;
-        if (_views.Values.FirstOrDefault(v => v.CorrelationId == correlationId) is { } earlier)
+        if (_views.Values.FirstOrDefault(v => v.CorrelationId == correlationId && v.Request.Span.SequenceEqual(command.Request.Span)) is { } earlier)
         {
             return CommandOutcome.Ok(DittoValue.FromString(earlier.Id));
         }

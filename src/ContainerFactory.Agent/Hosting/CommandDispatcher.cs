@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ContainerFactory.Agent.Commands;
 using ContainerFactory.Agent.Mqtt;
 using Microsoft.Extensions.Logging;
@@ -69,20 +71,20 @@ public sealed class CommandDispatcher(
 
     private void Schedule(AgentCommand command, InboundMessage message, CancellationToken stopping)
     {
-        string correlationId = command.Reply.CorrelationId;
-        (bool first, Task<OutboundMessage?> earlier) = replies.Begin(correlationId);
+        string key = DuplicateKey(command.Reply.CorrelationId, message);
+        (bool first, Task<OutboundMessage?> earlier) = replies.Begin(key);
         if (!first)
         {
-            HostLog.Duplicate(logger, correlationId);
+            HostLog.Duplicate(logger, command.Reply.CorrelationId);
             Track(ReplyAgainAsync(earlier, message, stopping));
             return;
         }
 
-        string lane = command is ContainerOperationCommand operation ? operation.ContainerId : correlationId;
+        string lane = command is ContainerOperationCommand operation ? operation.ContainerId : key;
         lock (_gate)
         {
             Task previous = _lanes.TryGetValue(lane, out Task? tail) ? tail : Task.CompletedTask;
-            Task run = RunAfterAsync(previous, command, message, stopping);
+            Task run = RunAfterAsync(previous, command, message, key, stopping);
             _lanes[lane] = run;
             Track(run);
             _ = run.ContinueWith(
@@ -90,7 +92,7 @@ public sealed class CommandDispatcher(
         }
     }
 
-    private async Task RunAfterAsync(Task previous, AgentCommand command, InboundMessage message, CancellationToken stopping)
+    private async Task RunAfterAsync(Task previous, AgentCommand command, InboundMessage message, string key, CancellationToken stopping)
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         string correlationId = command.Reply.CorrelationId;
@@ -102,7 +104,7 @@ public sealed class CommandDispatcher(
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Not acknowledged: the broker redelivers it to the next run of the agent.
-            replies.Abandon(correlationId);
+            replies.Abandon(key);
             return;
         }
         catch (Exception e)
@@ -112,8 +114,24 @@ public sealed class CommandDispatcher(
         }
 
         OutboundMessage? reply = outcome.ToReply(command.Reply);
-        replies.Complete(correlationId, reply);
+        replies.Complete(key, reply);
         await ReplyAsync(reply, message, stopping).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A redelivery (QoS 1 duplicate, cloud retry) repeats the topic and the payload along with the correlation id;
+    /// another command that happens to reuse a correlation id (every published example uses <c>&lt;UUID&gt;</c>) does not.
+    /// </summary>
+    private static string DuplicateKey(string correlationId, InboundMessage message)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(message.Topic));
+        foreach (ReadOnlyMemory<byte> segment in message.Payload)
+        {
+            hash.AppendData(segment.Span);
+        }
+
+        return $"{correlationId}\n{Convert.ToHexString(hash.GetCurrentHash())}";
     }
 
     private async Task ReplyAgainAsync(Task<OutboundMessage?> earlier, InboundMessage message, CancellationToken stopping)

@@ -117,6 +117,25 @@ public class CommandDispatcherTests
     }
 
     [Fact]
+    public async Task Enqueue_SameCorrelationIdOtherPayload_IsANewCommand()
+    {
+        var acks = new ConcurrentQueue<string>();
+        CommandDispatcher dispatcher = Dispatcher((command, _) =>
+        {
+            _executed.Enqueue(((CreateContainerCommand)command).ImageRef);
+            return Task.FromResult(CommandOutcome.Ok(DittoValue.FromString("id")));
+        });
+
+        dispatcher.Enqueue(Message($"command//{Thing}/req//create", Create("<UUID>"), acks, "first"), CancellationToken.None);
+        await dispatcher.DrainAsync(TimeSpan.FromSeconds(5));
+        dispatcher.Enqueue(Message($"command//{Thing}/req//create", Create("<UUID>").Replace("hello-world", "busybox", StringComparison.Ordinal), acks, "second"), CancellationToken.None);
+        await dispatcher.DrainAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(["hello-world", "busybox"], _executed);
+        Assert.Equal(["first", "second"], acks);
+    }
+
+    [Fact]
     public async Task Enqueue_ExecutorThrows_Replies500AndAcknowledges()
     {
         var acks = new ConcurrentQueue<string>();
