@@ -48,7 +48,7 @@ public sealed partial class ContainerService
             if (Find(info.Id) is { State.Status: ContainerStatus.Running or ContainerStatus.Paused }
                 && info.Task is null or { Status: TaskStatus.Stopped })
             {
-                await OnExitAsync(info.Id, info.Task?.ExitStatus ?? 0, cancellationToken).ConfigureAwait(false);
+                await OnExitAsync(info.Id, info.Task?.Pid ?? 0, info.Task?.ExitStatus ?? 0, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -61,16 +61,22 @@ public sealed partial class ContainerService
         }
         else if (TaskEvents.TryDecodeExit(e, out TaskExitEvent? exit) && exit.IsInit)
         {
-            await OnExitAsync(exit.ContainerId, exit.ExitStatus, cancellationToken).ConfigureAwait(false);
+            await OnExitAsync(exit.ContainerId, exit.Pid, exit.ExitStatus, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>A task exited on its own: clean the task and network, record the exit, report EXITED, apply the restart policy.</summary>
-    private Task OnExitAsync(string id, uint exitStatus, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// A task exited on its own: clean the task and network, record the exit, report EXITED, apply the restart policy.
+    /// <paramref name="pid"/> (0 when unknown) must be the process the view shows, and the task is looked up again
+    /// under the lock: a late event or a stale listing must not end a container that has been restarted meanwhile.
+    /// </summary>
+    private Task OnExitAsync(string id, uint pid, uint exitStatus, CancellationToken cancellationToken) =>
         WithLockAsync(id, async () =>
         {
             // A stop command holds the lock while it runs and leaves the view STOPPED: its exit is not reported twice.
-            if (Find(id) is not { State.Status: ContainerStatus.Running or ContainerStatus.Paused } view)
+            if (Find(id) is not { State.Status: ContainerStatus.Running or ContainerStatus.Paused } view
+                || (pid != 0 && view.State.Pid > 0 && pid != view.State.Pid)
+                || await RunsAnotherProcessAsync(id, pid, cancellationToken).ConfigureAwait(false))
             {
                 return 0;
             }
@@ -81,4 +87,13 @@ public sealed partial class ContainerService
             await RecordExitAndPlanAsync(view, exitStatus, oom, immediate: false, cancellationToken).ConfigureAwait(false);
             return 0;
         }, cancellationToken);
+
+    /// <summary>True when the container now runs a process other than <paramref name="exitedPid"/> (it was restarted).</summary>
+    private async Task<bool> RunsAnotherProcessAsync(string id, uint exitedPid, CancellationToken cancellationToken)
+    {
+        RuntimeResult<ContainerInfo> current = await _runtime.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        return current.TryGetValue(out ContainerInfo? info, out _)
+            && info.Task is { Status: TaskStatus.Running or TaskStatus.Paused or TaskStatus.Pausing } task
+            && task.Pid != exitedPid;
+    }
 }
