@@ -23,6 +23,8 @@ public sealed class AgentHost
     private readonly string _broker;
     private readonly CommandDispatcher _dispatcher;
     private TaskCompletionSource<ThingIdentity> _identitySignal = NewIdentitySignal();
+    private readonly List<InboundMessage> _early = [];
+    private readonly Lock _earlyGate = new();
     private ThingIdentity? _identity;
     private string? _subscribed;
 
@@ -127,7 +129,7 @@ public sealed class AgentHost
             await _transport.UnsubscribeAsync(_subscribed, stopping).ConfigureAwait(false);
         }
 
-        _identity = identity;
+        SetIdentity(identity);
         await _transport.SubscribeAsync(subscription, stopping).ConfigureAwait(false);
         _subscribed = subscription;
         HostLog.Identity(_logger, identity.DeviceId, identity.TenantId, identity.ThingId);
@@ -146,7 +148,34 @@ public sealed class AgentHost
             return;
         }
 
+        lock (_earlyGate)
+        {
+            if (_identity is null)
+            {
+                // A persistent session delivers queued commands right after CONNACK, before the identity is known:
+                // hold them (unacknowledged) until it is, instead of answering "thing not found".
+                _early.Add(message);
+                return;
+            }
+        }
+
         _dispatcher.Enqueue(message, CancellationToken.None);
+    }
+
+    private void SetIdentity(ThingIdentity identity)
+    {
+        InboundMessage[] held;
+        lock (_earlyGate)
+        {
+            _identity = identity;
+            held = [.. _early];
+            _early.Clear();
+        }
+
+        foreach (InboundMessage message in held)
+        {
+            _dispatcher.Enqueue(message, CancellationToken.None);
+        }
     }
 
     private async Task OnIdentityAsync(InboundMessage message)

@@ -108,6 +108,28 @@ public class AgentHostTests
     }
 
     [Fact]
+    public async Task RunAsync_CommandBeforeTheIdentity_IsHeldAndAnsweredOnceItIsKnown()
+    {
+        AgentHost host = Host(new IdentitySettings());
+        using var stop = new CancellationTokenSource();
+        Task run = host.RunAsync(TimeSpan.FromSeconds(1), stop.Token);
+        await CommandDispatcherTests.WaitUntil(() => _transport.Calls.Contains("publish edge/thing/request"));
+
+        // A persistent session delivers queued commands right after the connect.
+        await _transport.DeliverAsync(
+            "command//edge:device:edge:containers/req/r1/create",
+            "{\"topic\":\"edge/device:edge:containers/things/live/messages/create\",\"headers\":{\"correlation-id\":\"c-1\",\"content-type\":\"application/json\"},\"path\":\"/features/ContainerFactory/inbox/messages/create\",\"value\":{\"imageRef\":\"hello-world\"}}",
+            "r1");
+        Assert.Empty(_transport.Acknowledged);
+        await _transport.DeliverAsync("edge/thing/response", "{\"deviceId\":\"edge:device\",\"tenantId\":\"t1\"}");
+        await CommandDispatcherTests.WaitUntil(() => _transport.Acknowledged.Contains("r1"));
+
+        Assert.Contains(_transport.Published, p => p.Topic == "command//edge:device:edge:containers/res/r1/200");
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task RunAsync_IdentityChangesWhileConnected_MovesTheSubscription()
     {
         AgentHost host = Host(new IdentitySettings());
