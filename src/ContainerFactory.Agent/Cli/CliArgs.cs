@@ -36,4 +36,39 @@ internal static class CliArgs
         context.Stderr.WriteLine($"{command}: {problem}; see 'container-factory {command} --help'");
         return CliApp.UsageError;
     }
+
+    /// <summary>
+    /// Parses the arguments of a subcommand that takes exactly one container id (or name) and no options:
+    /// prints <paramref name="help"/> for <c>-h</c>/<c>--help</c> (exit 0) and a usage error otherwise (exit 2).
+    /// </summary>
+    /// <returns>True with the id; false with the exit code to return.</returns>
+    public static bool TryParseSingleId(CliContext context, string command, string help, out string id, out int exit)
+    {
+        id = "";
+        exit = 0;
+        foreach (string arg in context.Args)
+        {
+            if (arg is "-h" or "--help")
+            {
+                context.Stdout.Write(help);
+                return false;
+            }
+
+            if (id.Length > 0 || arg.StartsWith('-'))
+            {
+                exit = Usage(context, command, $"unexpected argument '{arg}'");
+                return false;
+            }
+
+            id = arg;
+        }
+
+        if (id.Length == 0)
+        {
+            exit = Usage(context, command, "an ID is required");
+            return false;
+        }
+
+        return true;
+    }
 }

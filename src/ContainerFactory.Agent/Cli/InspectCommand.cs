@@ -32,26 +32,9 @@ public static class InspectCommand
     public static async Task<int> RunAsync(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        string? target = null;
-        foreach (string arg in context.Args)
+        if (!CliArgs.TryParseSingleId(context, Name, Help, out string target, out int usage))
         {
-            if (arg is "-h" or "--help")
-            {
-                context.Stdout.Write(Help);
-                return 0;
-            }
-
-            if (target is not null || arg.StartsWith('-'))
-            {
-                return CliArgs.Usage(context, Name, $"unexpected argument '{arg}'");
-            }
-
-            target = arg;
-        }
-
-        if (target is null)
-        {
-            return CliArgs.Usage(context, Name, "an ID is required");
+            return usage;
         }
 
         (LocalContainers? local, int exit) = await LocalContainers.OpenAsync(context, Name).ConfigureAwait(false);
