@@ -71,4 +71,31 @@ internal static class CliArgs
 
         return true;
     }
+
+    /// <summary>
+    /// Parses the arguments of a listing subcommand: <c>-q</c>/<c>--quiet</c> and <c>-h</c>/<c>--help</c> only.
+    /// </summary>
+    /// <returns>True with <paramref name="quiet"/>; false with the exit code to return (0 after the help).</returns>
+    public static bool TryParseQuiet(CliContext context, string command, string help, out bool quiet, out int exit)
+    {
+        quiet = false;
+        exit = 0;
+        foreach (string arg in context.Args)
+        {
+            switch (arg)
+            {
+                case "-h" or "--help":
+                    context.Stdout.Write(help);
+                    return false;
+                case "-q" or "--quiet":
+                    quiet = true;
+                    break;
+                default:
+                    exit = Usage(context, command, $"unexpected argument '{arg}'");
+                    return false;
+            }
+        }
+
+        return true;
+    }
 }

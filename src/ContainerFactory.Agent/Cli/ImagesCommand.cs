@@ -9,6 +9,8 @@ namespace ContainerFactory.Agent.Cli;
 /// <summary><c>container-factory images [--quiet]</c>: the images of the configured containerd namespace.</summary>
 public static class ImagesCommand
 {
+    private const string Name = "images";
+
     private const string Help = """
         Usage: container-factory images [--quiet]
 
@@ -27,21 +29,9 @@ public static class ImagesCommand
     public static async Task<int> RunAsync(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var quiet = false;
-        foreach (var arg in context.Args)
+        if (!CliArgs.TryParseQuiet(context, Name, Help, out bool quiet, out int usage))
         {
-            switch (arg)
-            {
-                case "-h" or "--help":
-                    context.Stdout.Write(Help);
-                    return 0;
-                case "-q" or "--quiet":
-                    quiet = true;
-                    break;
-                default:
-                    context.Stderr.WriteLine($"images: unexpected argument '{arg}'; see 'container-factory images --help'");
-                    return CliApp.UsageError;
-            }
+            return usage;
         }
 
         if (!context.TryLoadSettings(out var settings))

@@ -26,20 +26,9 @@ public static class LsCommand
     public static async Task<int> RunAsync(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        bool quiet = false;
-        foreach (string arg in context.Args)
+        if (!CliArgs.TryParseQuiet(context, Name, Help, out bool quiet, out int usage))
         {
-            switch (arg)
-            {
-                case "-h" or "--help":
-                    context.Stdout.Write(Help);
-                    return 0;
-                case "-q" or "--quiet":
-                    quiet = true;
-                    break;
-                default:
-                    return CliArgs.Usage(context, Name, $"unexpected argument '{arg}'");
-            }
+            return usage;
         }
 
         (LocalContainers? local, int exit) = await LocalContainers.OpenAsync(context, Name).ConfigureAwait(false);
