@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ContainerFactory.Agent.Containers;
 using ContainerFactory.Agent.Twin;
@@ -22,12 +21,6 @@ public static class InspectCommand
 
         """;
 
-    private static readonly JsonWriterOptions Pretty = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Runs the subcommand and returns the exit code.</summary>
     public static async Task<int> RunAsync(CliContext context)
     {
@@ -46,7 +39,7 @@ public static class InspectCommand
             }
 
             using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, Pretty))
+            using (var writer = new Utf8JsonWriter(buffer, CliJson.Pretty))
             {
                 TwinJson.WriteContainerStatus(writer, view.Config, view.CreatedAt, view.State);
             }

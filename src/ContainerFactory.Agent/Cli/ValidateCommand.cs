@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ContainerFactory.Agent.Commands;
 using ContainerFactory.Config.Kanto;
@@ -29,12 +28,6 @@ public static class ValidateCommand
           -h, --help      this help
 
         """;
-
-    private static readonly JsonWriterOptions Pretty = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>Runs the subcommand; exit 0 valid, 1 invalid, 2 usage or unreadable input.</summary>
     public static int Run(CliContext context)
@@ -133,7 +126,7 @@ public static class ValidateCommand
     private static string Normalized(CreateContainerCommand create)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Pretty))
+        using (var writer = new Utf8JsonWriter(buffer, CliJson.Pretty))
         {
             writer.WriteStartObject();
             writer.WriteString("operation", create.Operation);
@@ -152,7 +145,7 @@ public static class ValidateCommand
     private static string Routed(ContainerOperationCommand operation)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Pretty))
+        using (var writer = new Utf8JsonWriter(buffer, CliJson.Pretty))
         {
             writer.WriteStartObject();
             writer.WriteString("operation", operation.Operation);
