@@ -140,11 +140,17 @@ internal sealed class RegistryAuthorizer(HttpClient http, RegistryClientOptions 
             return new RuntimeError(RuntimeErrorKind.Unauthorized, $"token endpoint {realm} answered {(int)response.StatusCode}");
         }
 
+        // Read whole, then parsed synchronously: an async deserializer would be compiled for every JSON type.
+        var bytes = await BoundedBody.ReadAsync(response.Content, options.MaxManifestBytes, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return new RuntimeError(RuntimeErrorKind.Unauthorized, $"token endpoint {realm} sent more than {options.MaxManifestBytes} bytes");
+        }
+
         TokenResponse? body;
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            body = await JsonSerializer.DeserializeAsync(stream, RegistryJson.Default.TokenResponse, cancellationToken).ConfigureAwait(false);
+            body = JsonSerializer.Deserialize(bytes, RegistryJson.Default.TokenResponse);
         }
         catch (JsonException e)
         {

@@ -108,30 +108,13 @@ public sealed partial class RegistryClient
         HttpResponseMessage response, RegistryEndpoint endpoint, string subject, CancellationToken cancellationToken)
     {
         var limit = _options.MaxManifestBytes;
-        if (response.Content.Headers.ContentLength > limit)
-        {
-            return new RuntimeError(RuntimeErrorKind.Internal, $"{subject} is larger than {limit} bytes");
-        }
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[64 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, timeout.Token).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    return new RuntimeError(RuntimeErrorKind.Internal, $"{subject} is larger than {limit} bytes");
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
+            return await BoundedBody.ReadAsync(response.Content, limit, timeout.Token).ConfigureAwait(false) is { } body
+                ? body
+                : new RuntimeError(RuntimeErrorKind.Internal, $"{subject} is larger than {limit} bytes");
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {

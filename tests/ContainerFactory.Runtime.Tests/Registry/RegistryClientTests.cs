@@ -216,6 +216,37 @@ public sealed class RegistryClientTests
     }
 
     [Fact]
+    public async Task ResolveAsync_TokenAnswerOverTheLimit_ReturnsUnauthorizedNamingTheLimit()
+    {
+        var (server, registry) = await StartAsync(new FakeRegistry { Auth = FakeAuth.Bearer });
+        await using var _ = server;
+        TestImages.PushSingle(registry, "test/bb", "1");
+        // The fake token answer {"token":"tok-123","expires_in":300} is 36 bytes.
+        using var client = new RegistryClient(new RegistryClientOptions { MaxManifestBytes = 35, RequestTimeout = TimeSpan.FromSeconds(10) });
+
+        var result = await client.ResolveAsync(Ref($"{server.Authority}/test/bb:1"));
+
+        Assert.Equal(RuntimeErrorKind.Unauthorized, result.Error!.Kind);
+        Assert.Equal($"token endpoint http://{server.Authority}/token sent more than 35 bytes", result.Error.Message);
+    }
+
+    [Fact]
+    public async Task FetchManifestAsync_ManifestOverTheLimit_ReturnsInternalNamingTheLimit()
+    {
+        var (server, registry) = await StartAsync(new FakeRegistry());
+        await using var _ = server;
+        TestImages.PushSingle(registry, "test/bb", "1");
+        using var client = new RegistryClient(new RegistryClientOptions { MaxManifestBytes = 64, RequestTimeout = TimeSpan.FromSeconds(10) });
+        var image = Ref($"{server.Authority}/test/bb:1");
+        var resolved = await client.ResolveAsync(image);
+
+        var manifest = await client.FetchManifestAsync(image, resolved.Value);
+
+        Assert.Equal(RuntimeErrorKind.Internal, manifest.Error!.Kind);
+        Assert.EndsWith(" is larger than 64 bytes", manifest.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ResolveAsync_BearerTokenRefused_ReturnsUnauthorized()
     {
         var (server, registry) = await StartAsync(new FakeRegistry { Auth = FakeAuth.Bearer, Username = "alice", Password = "secret" });
