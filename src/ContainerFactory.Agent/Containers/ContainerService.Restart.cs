@@ -65,8 +65,7 @@ public sealed partial class ContainerService
         return LabelTime(info, ContainerStates.FinishedAtLabel) is not { } finished || finished < started;
     }
 
-    private static DateTimeOffset? LabelTime(ContainerInfo info, string label) =>
-        DateTimeOffset.TryParse(info.Label(label), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset time) ? time : null;
+    private static DateTimeOffset? LabelTime(ContainerInfo info, string label) => TwinJson.ParseTimestamp(info.Label(label));
 
     /// <summary>Records an exit (not a manual stop), then schedules the restart the policy asks for.</summary>
     private async Task RecordExitAndPlanAsync(ContainerView view, long exitCode, bool oomKilled, bool immediate, CancellationToken cancellationToken)

@@ -59,6 +59,5 @@ public static class ContainerStates
     private static ContainerState Ended(ContainerStatus status, long exitCode, DateTimeOffset? started, DateTimeOffset? finished, bool oom) =>
         new(status, -1, oom ? "OOM Killed" : "", exitCode, started, finished, oom);
 
-    private static DateTimeOffset? Time(string? text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset time) ? time : null;
+    private static DateTimeOffset? Time(string? text) => TwinJson.ParseTimestamp(text);
 }

@@ -104,4 +104,59 @@ public static class TwinJson
         string seconds = utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
         return fraction.Length == 0 ? $"{seconds}Z" : $"{seconds}.{fraction}Z";
     }
+
+    /// <summary>
+    /// Reads a <see cref="Timestamp"/> back (<c>yyyy-MM-ddTHH:mm:ss[.f…]Z</c>, 1–9 fractional digits, digits past the
+    /// 7th dropped). Null for any other text, including offsets other than <c>Z</c>.
+    /// </summary>
+    public static DateTimeOffset? ParseTimestamp(string? text)
+    {
+        if (text is not { Length: >= 20 } || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':'
+            || text[16] != ':' || text[^1] != 'Z')
+        {
+            return null;
+        }
+
+        long ticks = 0;
+        if (text.Length > 20)
+        {
+            ReadOnlySpan<char> fraction = text.AsSpan(20, text.Length - 21);
+            if (text[19] != '.' || fraction.Length is 0 or > 9 || !TryDigits(fraction, out _))
+            {
+                return null;
+            }
+
+            for (int i = 0; i < 7; i++)
+            {
+                ticks = (ticks * 10) + (i < fraction.Length ? fraction[i] - '0' : 0);
+            }
+        }
+
+        if (!TryDigits(text.AsSpan(0, 4), out int year) || !TryDigits(text.AsSpan(5, 2), out int month)
+            || !TryDigits(text.AsSpan(8, 2), out int day) || !TryDigits(text.AsSpan(11, 2), out int hour)
+            || !TryDigits(text.AsSpan(14, 2), out int minute) || !TryDigits(text.AsSpan(17, 2), out int second)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return null;
+        }
+
+        return new DateTimeOffset(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks));
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        foreach (char c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
 }

@@ -94,4 +94,41 @@ public class TwinJsonTests
 
         Assert.Equal(expected, TwinJson.Timestamp(time));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(1_000_000)]
+    [InlineData(1_234_500)]
+    [InlineData(9_999_999)]
+    public void ParseTimestamp_ReadsWhatTimestampWrites(long ticks)
+    {
+        var time = new DateTimeOffset(2024, 2, 29, 23, 59, 59, TimeSpan.Zero).AddTicks(ticks);
+
+        Assert.Equal(time, TwinJson.ParseTimestamp(TwinJson.Timestamp(time)));
+    }
+
+    [Fact]
+    public void ParseTimestamp_NineFractionalDigits_DropsDigitsPastTicks() =>
+        Assert.Equal(new DateTimeOffset(2024, 6, 28, 7, 35, 21, TimeSpan.Zero).AddTicks(1_234_567),
+            TwinJson.ParseTimestamp("2024-06-28T07:35:21.123456789Z"));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("2024-06-28T07:35:21")]
+    [InlineData("2024-06-28T07:35:21+02:00")]
+    [InlineData("2024-06-28 07:35:21Z")]
+    [InlineData("2024-06-28T07:35:21.Z")]
+    [InlineData("2024-06-28T07:35:21.1234567890Z")]
+    [InlineData("2024-06-28T07:35:21,1Z")]
+    [InlineData("2023-02-29T07:35:21Z")]
+    [InlineData("2024-13-01T07:35:21Z")]
+    [InlineData("2024-06-28T24:00:00Z")]
+    [InlineData("2024-06-28T07:60:21Z")]
+    [InlineData("2024-06-28T07:35:60Z")]
+    [InlineData("0000-06-28T07:35:21Z")]
+    [InlineData("2024-06-2xT07:35:21Z")]
+    [InlineData("2024-06-28T07:35:21.1x3Z")]
+    public void ParseTimestamp_OtherText_ReturnsNull(string? text) => Assert.Null(TwinJson.ParseTimestamp(text));
 }
