@@ -10,7 +10,7 @@ namespace ContainerFactory.Config.Kanto;
 /// (kanto-protocol §3.4) and, like Go's <c>omitempty</c>, members left at their default (null) are not written.
 /// Writes only; read requests with <see cref="KantoDecoder"/>.
 /// </summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault, GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(KantoContainerConfig))]
 [JsonSerializable(typeof(KantoCreateWithConfigValue))]
 public sealed partial class ContainerConfigJson : JsonSerializerContext
