@@ -59,7 +59,7 @@ public static class RunCommand
         var host = new AgentHost(
             transport,
             settings,
-            new AgentFeatures(runtime.Containers.ExecuteAsync, runtime.Containers.Exists, twin.PublishTwinAsync),
+            new AgentFeatures(runtime.Containers.ExecuteAsync, runtime.Containers.Routes, twin.PublishTwinAsync),
             TimeProvider.System,
             logs);
         _ = host.Ready.ContinueWith(

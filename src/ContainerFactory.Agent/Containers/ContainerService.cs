@@ -28,6 +28,9 @@ public sealed partial class ContainerService
     private readonly ConcurrentDictionary<string, string> _addresses = new(StringComparer.Ordinal);
     private readonly PublishedFeatures _published;
 
+    // Why the containers are not known yet: set until LoadAsync succeeds (the last failure, or "not read yet").
+    private volatile RuntimeError? _unread = new(RuntimeErrorKind.Unavailable, "the containers have not been read from containerd yet");
+
     /// <summary>Wires the service; call <see cref="LoadAsync"/> before serving.</summary>
     /// <param name="runtime">The container runtime.</param>
     /// <param name="paths">Where container files live.</param>
@@ -52,6 +55,13 @@ public sealed partial class ContainerService
     /// <summary>Whether <paramref name="id"/> is a managed container.</summary>
     public bool Exists(string id) => _views.ContainsKey(id);
 
+    /// <summary>
+    /// Whether commands for <c>Container:&lt;id&gt;</c> are taken: for a managed container, and for any id while the
+    /// containers have not been read from containerd (such a command is answered 503 — the container may well exist —
+    /// rather than "feature not found").
+    /// </summary>
+    public bool Routes(string id) => _unread is not null || _views.ContainsKey(id);
+
     /// <summary>One container's view, or null.</summary>
     public ContainerView? Find(string id) => _views.GetValueOrDefault(id);
 
@@ -61,6 +71,7 @@ public sealed partial class ContainerService
         RuntimeResult<IReadOnlyList<ContainerInfo>> listed = await _runtime.ListAsync(cancellationToken).ConfigureAwait(false);
         if (!listed.TryGetValue(out IReadOnlyList<ContainerInfo>? containers, out RuntimeError? error))
         {
+            _unread = error;
             return error;
         }
 
@@ -74,6 +85,7 @@ public sealed partial class ContainerService
             }
         }
 
+        _unread = null;
         return RuntimeResult.Ok;
     }
 
@@ -81,6 +93,8 @@ public sealed partial class ContainerService
     public Task<CommandOutcome> ExecuteAsync(AgentCommand command, CancellationToken cancellationToken) => command switch
     {
         CreateContainerCommand create => CreateAsync(create, cancellationToken),
+        ContainerOperationCommand operation when _unread is { } unread => Task.FromResult(CommandOutcome.Failed(new CommandError(
+            CommandErrorKind.RuntimeUnavailable, $"container {operation.ContainerId} cannot be looked up: {unread.Message}"))),
         ContainerOperationCommand operation => OperateAsync(operation, cancellationToken),
         _ => Task.FromResult(CommandOutcome.Failed(new CommandError(CommandErrorKind.NotFound, $"unsupported command {command.GetType().Name}"))),
     };

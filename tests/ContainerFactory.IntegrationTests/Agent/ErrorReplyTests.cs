@@ -113,6 +113,34 @@ public sealed class ErrorReplyTests(AgentStack stack) : IClassFixture<AgentStack
         Assert.Equal(0, await agent.StopAsync());
     }
 
+    [Fact]
+    public async Task ContainerCommand_ContainerdUnreachableAtStart_Replies503NamingTheSocketNotFeatureNotFound()
+    {
+        string socket = Path.Combine(stack.Root, "no-containerd-op", "containerd.sock");
+        AgentProcess agent = await stack.StartAgentAsync(stack.Config() with
+        {
+            ThingId = "edge:nocontainerdop",
+            ContainerdSocket = socket,
+            StateDir = Path.Combine(stack.Root, "state-no-containerd-op"),
+            RunDir = Path.Combine(stack.Root, "run-no-containerd-op"),
+        });
+        string id = AgentStack.NewId();
+
+        await stack.Cloud.PublishAsync(
+            "command//edge:nocontainerdop/req/r503op/start",
+            DittoCommand.Container(id, "start", AgentStack.NewId(), dittoThing: "edge/nocontainerdop"));
+
+        MqttMessage reply = await stack.Cloud.WaitForFirstAsync(
+            m => m.Topic.StartsWith("command//edge:nocontainerdop/res/r503op/", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "reply to r503op");
+        Assert.Equal("command//edge:nocontainerdop/res/r503op/503", reply.Topic);
+        Assert.Equal("messages:execution.failed", reply.Value.GetProperty("error").GetString());
+        Assert.Equal(503, reply.Value.GetProperty("status").GetInt32());
+        string message = reply.Value.GetProperty("message").GetString()!;
+        Assert.StartsWith($"container {id} cannot be looked up: ", message, StringComparison.Ordinal);
+        Assert.Contains(socket, message, StringComparison.Ordinal);
+        Assert.Equal(0, await agent.StopAsync());
+    }
+
     private static void AssertError(MqttMessage reply, int status, string code, string message)
     {
         Assert.Equal(status, reply.Status);
