@@ -116,6 +116,7 @@ public sealed partial class ContainerService
                 if (await StartLockedAsync(id, pending.Cancel.Token).ConfigureAwait(false) is { Error: { } error })
                 {
                     ContainerServiceLog.RestartFailed(_logger, id, error.Message);
+                    RetryRestart(id, pending);
                 }
 
                 return 0;
@@ -124,6 +125,20 @@ public sealed partial class ContainerService
         catch (OperationCanceledException)
         {
             // A stop, start or remove command took over, or the agent is stopping.
+        }
+    }
+
+    /// <summary>
+    /// A restart by policy that failed (containerd busy, a mount source missing for a while, …) is tried again with the
+    /// same backoff as after an exit, for as long as the policy asks for it (an on-failure count includes the failed
+    /// attempts): the container is never left exited for good because one start failed.
+    /// </summary>
+    private void RetryRestart(string id, PendingRestart failed)
+    {
+        if (!failed.Cancel.IsCancellationRequested && Find(id) is { State.Status: ContainerStatus.Exited } view
+            && RestartRules.ShouldRestart(view.Config.RestartPolicy, view.State.ExitCode, manuallyStopped: false, RestartCount(id)))
+        {
+            ScheduleRestart(id, RestartRules.NextDelay(failed.Delay, TimeSpan.Zero, view.Config.RestartPolicy));
         }
     }
 

@@ -62,6 +62,28 @@ public sealed class RestartPolicyTests(RecoveryStack stack) : IClassFixture<Reco
     }
 
     [Fact]
+    public async Task Always_RestartFailsWhileTheMountSourceIsMissing_RetriedWithBackoffUntilItStarts()
+    {
+        string source = Path.Combine(stack.Root, $"mount-{AgentStack.NewId()}");
+        Directory.CreateDirectory(source);
+        string config = $$"""{"restartPolicy":{"type":"always"},"cmd":["sh","-c","sleep 1; exit 3"],"mountPoints":[{"source":"{{source}}","destination":"/data","propagationMode":"rprivate"}]}""";
+        string id = await stack.CreateAsync(Busybox, start: true, config);
+        await TwinStates.WaitAsync(stack, id, "RUNNING", 1);
+
+        Directory.Delete(source); // the run ends a second later; restarting it fails (runc cannot bind the source)
+        await TwinStates.WaitAsync(stack, id, "EXITED", 1);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // failed attempts after 100, 200, 400, 800 ms …
+        Assert.Single(TwinStates.Of(stack, id, "RUNNING"));
+        long failedAttempts = long.Parse((await Ctr.LabelAsync(id, RestartCountLabel))!, System.Globalization.CultureInfo.InvariantCulture);
+        Directory.CreateDirectory(source);
+
+        await TwinStates.WaitAsync(stack, id, "RUNNING", 2, seconds: 15);
+        Assert.InRange(failedAttempts, 3, 6);
+        await stack.RemoveAsync(id);
+        Directory.Delete(source);
+    }
+
+    [Fact]
     public async Task OnFailure_EveryRunFails_WaitBeforeEachRestartDoublesFrom100ms()
     {
         string id = await stack.CreateAsync(Busybox, start: true, With("""{"type":"on-failure","maxRetryCount":5}""", FailsAtOnce));
