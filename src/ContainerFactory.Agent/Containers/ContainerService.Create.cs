@@ -38,6 +38,7 @@ public sealed partial class ContainerService
         if (!created.TryGetValue(out ContainerView? view, out RuntimeError? error))
         {
             _views.TryRemove(creating.Id, out _);
+            _locks.TryRemove(creating.Id, out _);
             await _twin.DeleteFeatureAsync(creating.FeatureId, CancellationToken.None).ConfigureAwait(false);
             return CommandOutcome.Failed(RuntimeErrors.ImageError(error));
         }

@@ -227,6 +227,10 @@ public sealed partial class ContainerService
 
         _views.TryRemove(id, out _);
         _addresses.TryRemove(id, out _);
+        _restartCounts.TryRemove(id, out _);
+        _oomKilled.TryRemove(id, out _);
+        // Held by this call (the caller releases the instance it took); later calls for the id find no container.
+        _locks.TryRemove(id, out _);
         ContainerView dead = view with { State = new ContainerState(ContainerStatus.Dead) };
         await _twin.PublishStateAsync(dead, cancellationToken).ConfigureAwait(false);
         await _twin.DeleteFeatureAsync(dead.FeatureId, cancellationToken).ConfigureAwait(false);
