@@ -81,7 +81,27 @@ public sealed partial class ContainerService
         ContainerView updated = view with { Config = config, Request = document };
         _views[id] = updated;
         await _twin.PublishConfigAsync(updated, cancellationToken).ConfigureAwait(false);
+        if (config.RestartPolicy != view.Config.RestartPolicy)
+        {
+            await ApplyChangedPolicyLockedAsync(updated, cancellationToken).ConfigureAwait(false);
+        }
+
         return CommandOutcome.NoContent;
+    }
+
+    /// <summary>
+    /// A changed restart policy starts over (kanto-protocol §4.3): a planned restart is dropped, the count is reset, and
+    /// an exited container is started now when the new policy says so. A container stopped by hand stays stopped
+    /// until the next start (PRODUCT.md §3).
+    /// </summary>
+    private async Task ApplyChangedPolicyLockedAsync(ContainerView view, CancellationToken cancellationToken)
+    {
+        await CancelRestartAsync(view.Id, resetCount: true, cancellationToken).ConfigureAwait(false);
+        if (view.State.Status == ContainerStatus.Exited
+            && RestartRules.ShouldRestart(view.Config.RestartPolicy, view.State.ExitCode, manuallyStopped: false, restarts: 0))
+        {
+            ScheduleRestart(view.Id, TimeSpan.Zero);
+        }
     }
 
     /// <summary>

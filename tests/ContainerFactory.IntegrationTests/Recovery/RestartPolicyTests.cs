@@ -84,6 +84,44 @@ public sealed class RestartPolicyTests(RecoveryStack stack) : IClassFixture<Reco
     }
 
     [Fact]
+    public async Task Update_ExitedContainerGetsOnFailurePolicy_StartedAtOnceThenRestartedUpToTheCount()
+    {
+        string id = await stack.CreateAsync(Busybox, start: true, With(Policy("no"), FailsAtOnce));
+        await TwinStates.WaitAsync(stack, id, "EXITED", 1);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(TwinStates.Of(stack, id, "RUNNING"));
+
+        MqttMessage updated = await stack.SendAsync("update",
+            DittoCommand.Container(id, "update", AgentStack.NewId(), """{"restartPolicy":{"type":"on-failure","maxRetryCount":2}}"""));
+
+        Assert.True(updated.Status == 204, updated.ToString());
+        await TwinStates.WaitAsync(stack, id, "EXITED", 3);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a third restart would come 400 ms after the third exit
+        Assert.Equal(3, TwinStates.Of(stack, id, "RUNNING").Count); // the first run, the start by the update, one restart
+        Assert.Equal("2", await Ctr.LabelAsync(id, RestartCountLabel));
+        await stack.RemoveAsync(id);
+    }
+
+    [Fact]
+    public async Task Update_StoppedByHandGetsAlwaysPolicy_StaysStopped()
+    {
+        string id = await stack.CreateAsync(Busybox, start: true, With(Policy("no"), UntilStopped));
+        await TwinStates.WaitAsync(stack, id, "RUNNING", 1);
+        MqttMessage stopped = await stack.SendAsync("stop", DittoCommand.Container(id, "stop", AgentStack.NewId()));
+        Assert.True(stopped.Status == 204, stopped.ToString());
+        await TwinStates.WaitAsync(stack, id, "STOPPED", 1);
+
+        MqttMessage updated = await stack.SendAsync("update",
+            DittoCommand.Container(id, "update", AgentStack.NewId(), """{"restartPolicy":{"type":"always"}}"""));
+
+        Assert.True(updated.Status == 204, updated.ToString());
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a start would come at once
+        Assert.Single(TwinStates.Of(stack, id, "RUNNING"));
+        Assert.False((await Ctr.TasksAsync()).ContainsKey(id));
+        await stack.RemoveAsync(id);
+    }
+
+    [Fact]
     public async Task OnFailure_EveryRunFails_WaitBeforeEachRestartDoublesFrom100ms()
     {
         string id = await stack.CreateAsync(Busybox, start: true, With("""{"type":"on-failure","maxRetryCount":5}""", FailsAtOnce));
