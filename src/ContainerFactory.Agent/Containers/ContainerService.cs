@@ -80,6 +80,12 @@ public sealed partial class ContainerService
             if (ToView(info) is { } view)
             {
                 _views[view.Id] = view;
+                // A container still running from before the agent restarted keeps its bridge address (container_<host>).
+                if (view.State.Status is ContainerStatus.Running or ContainerStatus.Paused && _runtime.BridgeAddressOf(view.Id) is { } address)
+                {
+                    _addresses[view.Id] = address;
+                }
+
                 _restartCounts[view.Id] = long.TryParse(
                     info.Label(ContainerKeys.RestartCountLabel), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long count) ? count : 0;
             }

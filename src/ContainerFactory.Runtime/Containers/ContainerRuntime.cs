@@ -31,6 +31,9 @@ public sealed partial class ContainerRuntime
     /// <summary>The containerd options (namespace, snapshotter, runtime).</summary>
     public ContainerdOptions Options => _containerd.Options;
 
+    /// <summary>The container's address on the bridge network (CNI result cache), or null when it has none.</summary>
+    public string? BridgeAddressOf(string id) => _network.BridgeAddressOf(id);
+
     /// <summary>Every container of the namespace with its task.</summary>
     public async Task<RuntimeResult<IReadOnlyList<ContainerInfo>>> ListAsync(CancellationToken cancellationToken)
     {

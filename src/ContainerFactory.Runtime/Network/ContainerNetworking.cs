@@ -27,6 +27,13 @@ public sealed class ContainerNetworking
     public NetworkNamespaces Namespaces { get; }
 
     /// <summary>
+    /// The IPv4 address <paramref name="containerId"/> has on the bridge, from the CNI result cache (kept while the
+    /// container is attached, across agent restarts); null when it has none or the cache cannot be read.
+    /// </summary>
+    public string? BridgeAddressOf(string containerId) =>
+        Bridge.TryGetAttachment(containerId).TryGetValue(out NetworkAttachment? attachment, out _) ? attachment?.IPAddress : null;
+
+    /// <summary>
     /// Connects the container (idempotent: a connected container gets its attachment back and its files rewritten).
     /// A failure leaves the container disconnected (namespace and attachment removed); a malformed extraHosts entry
     /// fails with <see cref="RuntimeErrorKind.InvalidArgument"/>.

@@ -55,6 +55,27 @@ public sealed class AgentRestartTests(RecoveryStack stack) : IClassFixture<Recov
     }
 
     [Fact]
+    public async Task Run_AgentKilledWhileAPeerRuns_NewAgentStillResolvesContainerHostNameOfThePeer()
+    {
+        string host = $"peer{AgentStack.NewId()[..8]}";
+        string peer = await stack.CreateAsync(Busybox, start: true, $$"""{"hostName":"{{host}}","cmd":{{UntilStopped}}}""");
+        await TwinStates.WaitAsync(stack, peer, "RUNNING", 1);
+        string peerAddress = (await ExecAsync(peer, "cat", "/etc/hosts")).Split('\n')
+            .Select(line => line.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries))
+            .Single(fields => fields.Skip(1).Contains(host))[0];
+
+        await HostProcesses.KillAsync(stack.Agent);
+        await stack.RestartAgentAsync();
+        string client = await stack.CreateAsync(Busybox, start: true, $$"""{"extraHosts":["db:container_{{host}}"],"cmd":{{UntilStopped}}}""");
+        await TwinStates.WaitAsync(stack, client, "RUNNING", 1);
+
+        Assert.Matches(@"^\d+\.\d+\.\d+\.\d+$", peerAddress);
+        Assert.Contains($"{peerAddress}\tdb", await ExecAsync(client, "cat", "/etc/hosts"), StringComparison.Ordinal);
+        await stack.RemoveAsync(client);
+        await stack.RemoveAsync(peer);
+    }
+
+    [Fact]
     public async Task Run_AgentKilledWhileARestartWaitsOutItsBackoff_NewAgentRestartsTheContainerAndBacksOffAgain()
     {
         string id = await stack.CreateAsync(Busybox, start: true, With(Policy("always"), FailsAtOnce));
@@ -82,4 +103,7 @@ public sealed class AgentRestartTests(RecoveryStack stack) : IClassFixture<Recov
         log.Split('\n').Select(l => l.IndexOf("\"log\":\"tick ", StringComparison.Ordinal) is int at and >= 0
                 ? int.Parse(l[(at + 12)..l.IndexOf('\\', at)], System.Globalization.CultureInfo.InvariantCulture)
                 : -1).Max();
+
+    private async Task<string> ExecAsync(string containerId, params string[] command) =>
+        await Ctr.CheckedAsync(["tasks", "exec", "--exec-id", $"restart{Random.Shared.Next(100000)}", containerId, .. command]);
 }
