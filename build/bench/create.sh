@@ -14,10 +14,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 rounds="${1:-10}"
 starts="${STARTS:-10}"
-state="${CF_STATE_DIR:-$here/.state}"
-[[ -f $state/env.sh ]] || { echo "create.sh: $state/env.sh missing; run build/env/up.sh first" >&2; exit 2; }
-# shellcheck source=/dev/null
-source "$state/env.sh"
+# shellcheck source=build/bench/lib.sh
+source "$here/build/bench/lib.sh"
+bench_env create.sh
 bin="$(realpath "${CF_BINARY:-$here/out/linux-x64/container-factory}")"
 [[ -x $bin ]] || { echo "create.sh: $bin missing; run build/publish.sh linux-x64" >&2; exit 2; }
 sock=$CF_CONTAINERD_SOCKET

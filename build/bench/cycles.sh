@@ -12,10 +12,9 @@ bin="$(realpath "${1:-$here/out/linux-x64/container-factory}")"
 cycles="${2:-1000}"
 every="${3:-100}"
 warmup="${CF_CYCLES_WARMUP:-20}"
-state="${CF_STATE_DIR:-$here/.state}"
-[[ -f $state/env.sh ]] || { echo "cycles: $state/env.sh missing; run build/env/up.sh first" >&2; exit 2; }
-# shellcheck source=/dev/null
-source "$state/env.sh"
+# shellcheck source=build/bench/lib.sh
+source "$here/build/bench/lib.sh"
+bench_env cycles
 work=$(mktemp -d)
 run_id=$(date +%s%N | tail -c 9)
 thing="edge:cycles-$run_id" ns=cf-cycles
@@ -38,15 +37,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cat >"$work/agent.json" <<JSON
-{
-  "mqtt":       { "broker": "$CF_MQTT_BROKER" },
-  "identity":   { "thingId": "$thing", "tenantId": "local" },
-  "containerd": { "socket": "$CF_CONTAINERD_SOCKET", "namespace": "$ns" },
-  "paths":      { "state": "$work/state", "run": "$work/run" },
-  "log":        { "level": "warn" }
-}
-JSON
+bench_agent_config "$work/agent.json" "$thing" "$ns" "$work"
 "$bin" run --config "$work/agent.json" 2>"$work/agent.log" &
 agent=$!
 # Every reply arrives on one subscription, one line each ("topic payload"); a request waits for its line.

@@ -12,10 +12,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 bin="$(realpath "${1:-$here/out/linux-x64/container-factory}")"
 mib="${2:-64}"
-state="${CF_STATE_DIR:-$here/.state}"
-[[ -f $state/env.sh ]] || { echo "footprint: $state/env.sh missing; run build/env/up.sh first" >&2; exit 2; }
-# shellcheck source=/dev/null
-source "$state/env.sh"
+# shellcheck source=build/bench/lib.sh
+source "$here/build/bench/lib.sh"
+bench_env footprint
 work=$(mktemp -d)
 # A thing (so a persistent MQTT session) of its own per run: no reply of an earlier run is redelivered.
 run_id=$(date +%s%N | tail -c 9)
@@ -96,15 +95,7 @@ else # v2
 fi
 
 # --- the agent ---
-cat >"$work/agent.json" <<JSON
-{
-  "mqtt":       { "broker": "$CF_MQTT_BROKER" },
-  "identity":   { "thingId": "$thing", "tenantId": "local" },
-  "containerd": { "socket": "$CF_CONTAINERD_SOCKET", "namespace": "$ns" },
-  "paths":      { "state": "$work/state", "run": "$work/run" },
-  "log":        { "level": "warn" }
-}
-JSON
+bench_agent_config "$work/agent.json" "$thing" "$ns" "$work"
 # The shell joins the cgroups, then becomes the agent: every child it spawns is accounted there too.
 bash -c 'for g in "${@:2}"; do echo $$ >"$g/cgroup.procs"; done; exec "$0" run --config "$1"' \
   "$bin" "$work/agent.json" "$cg_mem" "$cg_cpu" 2>"$work/agent.log" &

@@ -9,10 +9,9 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 rounds="${1:-7}"
-state="${CF_STATE_DIR:-$here/.state}"
-[[ -f $state/env.sh ]] || { echo "pull.sh: $state/env.sh missing; run build/env/up.sh first" >&2; exit 2; }
-# shellcheck source=/dev/null
-source "$state/env.sh"
+# shellcheck source=build/bench/lib.sh
+source "$here/build/bench/lib.sh"
+bench_env pull.sh
 bin="${CF_BINARY:-$here/out/linux-x64/container-factory}"
 [[ -x $bin ]] || "$here/build/publish.sh" linux-x64 >/dev/null
 sock=$CF_CONTAINERD_SOCKET

@@ -13,10 +13,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 count="${1:-20}"
 rounds="${2:-3}"
-state="${CF_STATE_DIR:-$here/.state}"
-[[ -f $state/env.sh ]] || { echo "recovery.sh: $state/env.sh missing; run build/env/up.sh first" >&2; exit 2; }
-# shellcheck source=/dev/null
-source "$state/env.sh"
+# shellcheck source=build/bench/lib.sh
+source "$here/build/bench/lib.sh"
+bench_env recovery.sh
 bin="$(realpath "${CF_BINARY:-$here/out/linux-x64/container-factory}")"
 [[ -x $bin ]] || { echo "recovery.sh: $bin missing; run build/publish.sh linux-x64" >&2; exit 2; }
 
