@@ -91,14 +91,7 @@ public sealed class ErrorReplyTests(AgentStack stack) : IClassFixture<AgentStack
     [Fact]
     public async Task Create_ContainerdUnreachable_AgentStillServesMqttAndReplies503NamingTheSocket()
     {
-        string socket = Path.Combine(stack.Root, "no-containerd", "containerd.sock");
-        AgentProcess agent = await stack.StartAgentAsync(stack.Config() with
-        {
-            ThingId = "edge:nocontainerd",
-            ContainerdSocket = socket,
-            StateDir = Path.Combine(stack.Root, "state-no-containerd"),
-            RunDir = Path.Combine(stack.Root, "run-no-containerd"),
-        });
+        (AgentProcess agent, string socket) = await StartWithoutContainerdAsync("nocontainerd");
 
         await stack.Cloud.PublishAsync(
             "command//edge:nocontainerd/req/r503/create",
@@ -116,14 +109,7 @@ public sealed class ErrorReplyTests(AgentStack stack) : IClassFixture<AgentStack
     [Fact]
     public async Task ContainerCommand_ContainerdUnreachableAtStart_Replies503NamingTheSocketNotFeatureNotFound()
     {
-        string socket = Path.Combine(stack.Root, "no-containerd-op", "containerd.sock");
-        AgentProcess agent = await stack.StartAgentAsync(stack.Config() with
-        {
-            ThingId = "edge:nocontainerdop",
-            ContainerdSocket = socket,
-            StateDir = Path.Combine(stack.Root, "state-no-containerd-op"),
-            RunDir = Path.Combine(stack.Root, "run-no-containerd-op"),
-        });
+        (AgentProcess agent, string socket) = await StartWithoutContainerdAsync("nocontainerdop");
         string id = AgentStack.NewId();
 
         await stack.Cloud.PublishAsync(
@@ -139,6 +125,20 @@ public sealed class ErrorReplyTests(AgentStack stack) : IClassFixture<AgentStack
         Assert.StartsWith($"container {id} cannot be looked up: ", message, StringComparison.Ordinal);
         Assert.Contains(socket, message, StringComparison.Ordinal);
         Assert.Equal(0, await agent.StopAsync());
+    }
+
+    /// <summary>An agent for thing <c>edge:NAME</c> whose containerd socket does not exist; its state and run folders are its own.</summary>
+    private async Task<(AgentProcess Agent, string Socket)> StartWithoutContainerdAsync(string name)
+    {
+        string socket = Path.Combine(stack.Root, $"{name}-containerd", "containerd.sock");
+        AgentProcess agent = await stack.StartAgentAsync(stack.Config() with
+        {
+            ThingId = $"edge:{name}",
+            ContainerdSocket = socket,
+            StateDir = Path.Combine(stack.Root, $"{name}-state"),
+            RunDir = Path.Combine(stack.Root, $"{name}-run"),
+        });
+        return (agent, socket);
     }
 
     private static void AssertError(MqttMessage reply, int status, string code, string message)
