@@ -8,32 +8,39 @@ namespace ContainerFactory.Protocol.Ditto;
 /// </summary>
 public readonly struct DittoEnvelope
 {
+    private readonly EnvelopeState _state;
+
+    internal DittoEnvelope(in EnvelopeState state)
+    {
+        _state = state;
+    }
+
     /// <summary>The read outcome; when it is not <see cref="EnvelopeErrorKind.None"/>, other members may be partial.</summary>
-    public EnvelopeError Error { get; init; }
+    public EnvelopeError Error => _state.Error.Kind == EnvelopeErrorKind.None ? EnvelopeError.None : _state.Error;
 
     /// <summary><c>topic</c>; not present when absent or null.</summary>
-    public JsonStringSlice Topic { get; init; }
+    public JsonStringSlice Topic => _state.Topic;
 
     /// <summary><c>path</c>; not present when absent or null.</summary>
-    public JsonStringSlice Path { get; init; }
+    public JsonStringSlice Path => _state.Path;
 
     /// <summary>True when a <c>headers</c> object was present (false for absent or null).</summary>
-    public bool HasHeaders { get; init; }
+    public bool HasHeaders => _state.HasHeaders;
 
     /// <summary>The <c>correlation-id</c> header; not present when absent or null.</summary>
-    public JsonStringSlice CorrelationId { get; init; }
+    public JsonStringSlice CorrelationId => _state.CorrelationId;
 
     /// <summary>The <c>content-type</c> header; not present when absent or null.</summary>
-    public JsonStringSlice ContentType { get; init; }
+    public JsonStringSlice ContentType => _state.ContentType;
 
     /// <summary>The <c>response-required</c> header: null when absent or null, else its boolean value.</summary>
-    public bool? ResponseRequired { get; init; }
+    public bool? ResponseRequired => _state.ResponseRequired;
 
     /// <summary>The JSON kind of <c>value</c>.</summary>
-    public DittoValueKind ValueKind { get; init; }
+    public DittoValueKind ValueKind => _state.ValueKind;
 
     /// <summary>The raw JSON of <c>value</c> (the whole token, e.g. <c>{…}</c> or <c>"x"</c>); empty when absent.</summary>
-    public ReadOnlySequence<byte> Value { get; init; }
+    public ReadOnlySequence<byte> Value => _state.Value;
 
     /// <summary>True when <c>value</c> is present and not JSON null.</summary>
     public bool HasValue => ValueKind is not (DittoValueKind.Absent or DittoValueKind.Null);

@@ -1,16 +1,22 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 
 namespace ContainerFactory.Protocol.Ditto;
 
 /// <summary>
-/// Reads a Ditto protocol envelope in one forward pass over the payload with <see cref="Utf8JsonReader"/>:
-/// no allocations, <c>value</c> kept as a slice, trailing commas accepted (comments are not JSON and are rejected), envelope member names
-/// matched ASCII case-insensitively (as Go's decoder does in Kanto), header names case-insensitively (as Ditto
-/// does). Malformed input is reported in <see cref="DittoEnvelope.Error"/>; this reader never throws.
+/// Reads a Ditto protocol envelope in one forward pass over the payload: no allocations, <c>value</c> kept as a
+/// slice, trailing commas accepted (comments are not JSON and are rejected), envelope member names matched ASCII
+/// case-insensitively (as Go's decoder does in Kanto), header names case-insensitively (as Ditto does). Malformed
+/// input is reported in <see cref="DittoEnvelope.Error"/>; this reader never throws.
 /// </summary>
-public static class DittoEnvelopeReader
+/// <remarks>
+/// Two paths give the same envelope for every payload. A contiguous, well-formed payload is read by
+/// <see cref="JsonScanner"/>, which accepts only JSON that <see cref="Utf8JsonReader"/> accepts and costs a
+/// fraction of the reader's per-token work (PRODUCT.md §6: the create example in ≤ 300 ns). Everything else — a
+/// payload split across segments, any error, the rare forms the scanner leaves alone — is read (again, from the
+/// start) by <see cref="Utf8JsonReader"/>, which alone decides what is reported.
+/// </remarks>
+public static partial class DittoEnvelopeReader
 {
     private static readonly JsonReaderOptions Options = new()
     {
@@ -24,6 +30,19 @@ public static class DittoEnvelopeReader
     public static DittoEnvelope Read(ReadOnlySequence<byte> payload)
     {
         var state = new EnvelopeState();
+        if (!payload.IsSingleSegment || !TryReadContiguous(payload, ref state))
+        {
+            // Start again from nothing: the fast path may have filled in members before it gave up.
+            state = default;
+            ReadWithJsonReader(payload, ref state);
+        }
+
+        return new DittoEnvelope(state);
+    }
+
+    /// <summary>The general path: any payload, every error reported, with <see cref="Utf8JsonReader"/>.</summary>
+    private static void ReadWithJsonReader(ReadOnlySequence<byte> payload, ref EnvelopeState state)
+    {
         try
         {
             // The span reader is markedly faster; the sequence reader handles payloads split across segments.
@@ -36,8 +55,6 @@ public static class DittoEnvelopeReader
         {
             state.Error = new EnvelopeError(EnvelopeErrorKind.InvalidJson, string.Empty);
         }
-
-        return state.ToEnvelope();
     }
 
     private static void ReadRoot(ref Utf8JsonReader reader, ReadOnlySequence<byte> payload, ref EnvelopeState state)
@@ -50,26 +67,24 @@ public static class DittoEnvelopeReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (NameIs(ref reader, "topic"u8))
+            switch (MatchMember(ref reader))
             {
-                state.Topic = ReadString(ref reader, payload, EnvelopeErrorKind.InvalidMember, "topic", ref state.Error);
-            }
-            else if (NameIs(ref reader, "path"u8))
-            {
-                state.Path = ReadString(ref reader, payload, EnvelopeErrorKind.InvalidMember, "path", ref state.Error);
-            }
-            else if (NameIs(ref reader, "headers"u8))
-            {
-                ReadHeaders(ref reader, payload, ref state);
-            }
-            else if (NameIs(ref reader, "value"u8))
-            {
-                ReadValue(ref reader, payload, ref state);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case Member.Topic:
+                    state.Topic = ReadString(ref reader, payload, EnvelopeErrorKind.InvalidMember, "topic", ref state.Error);
+                    break;
+                case Member.Path:
+                    state.Path = ReadString(ref reader, payload, EnvelopeErrorKind.InvalidMember, "path", ref state.Error);
+                    break;
+                case Member.Headers:
+                    ReadHeaders(ref reader, payload, ref state);
+                    break;
+                case Member.Value:
+                    ReadValue(ref reader, payload, ref state);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -98,22 +113,21 @@ public static class DittoEnvelopeReader
         state.HasHeaders = true;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (NameIs(ref reader, "correlation-id"u8))
+            switch (MatchHeader(ref reader))
             {
-                state.CorrelationId = ReadString(ref reader, payload, EnvelopeErrorKind.InvalidHeader, DittoConstants.CorrelationIdHeader, ref state.Error);
-            }
-            else if (NameIs(ref reader, "content-type"u8))
-            {
-                state.ContentType = ReadString(ref reader, payload, EnvelopeErrorKind.InvalidHeader, DittoConstants.ContentTypeHeader, ref state.Error);
-            }
-            else if (NameIs(ref reader, "response-required"u8))
-            {
-                state.ResponseRequired = ReadResponseRequired(ref reader, ref state.Error);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case Header.CorrelationId:
+                    state.CorrelationId = ReadString(ref reader, payload, EnvelopeErrorKind.InvalidHeader, DittoConstants.CorrelationIdHeader, ref state.Error);
+                    break;
+                case Header.ContentType:
+                    state.ContentType = ReadString(ref reader, payload, EnvelopeErrorKind.InvalidHeader, DittoConstants.ContentTypeHeader, ref state.Error);
+                    break;
+                case Header.ResponseRequired:
+                    state.ResponseRequired = ReadResponseRequired(ref reader, ref state.Error);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
     }
@@ -184,53 +198,11 @@ public static class DittoEnvelopeReader
         return new JsonStringSlice(payload.Slice(start, length), reader.ValueIsEscaped);
     }
 
-    private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> lowerName) =>
-        reader.ValueTextEquals(lowerName) || AsciiEqualsIgnoreCase(ref reader, lowerName);
-
-    private static bool StringIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> lowerText) =>
-        reader.ValueTextEquals(lowerText) || AsciiEqualsIgnoreCase(ref reader, lowerText);
-
-    private static bool AsciiEqualsIgnoreCase(ref Utf8JsonReader reader, ReadOnlySpan<byte> lower)
-    {
-        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length != lower.Length)
-        {
-            return false;
-        }
-
-        return Ascii.EqualsIgnoreCase(reader.ValueSpan, lower);
-    }
-
     private static void SetFirst(ref EnvelopeError error, EnvelopeErrorKind kind, string member)
     {
         if (error.Kind == EnvelopeErrorKind.None)
         {
             error = new EnvelopeError(kind, member);
         }
-    }
-
-    private struct EnvelopeState
-    {
-        public EnvelopeError Error;
-        public JsonStringSlice Topic;
-        public JsonStringSlice Path;
-        public bool HasHeaders;
-        public JsonStringSlice CorrelationId;
-        public JsonStringSlice ContentType;
-        public bool? ResponseRequired;
-        public DittoValueKind ValueKind;
-        public ReadOnlySequence<byte> Value;
-
-        public readonly DittoEnvelope ToEnvelope() => new()
-        {
-            Error = Error.Kind == EnvelopeErrorKind.None ? EnvelopeError.None : Error,
-            Topic = Topic,
-            Path = Path,
-            HasHeaders = HasHeaders,
-            CorrelationId = CorrelationId,
-            ContentType = ContentType,
-            ResponseRequired = ResponseRequired,
-            ValueKind = ValueKind,
-            Value = Value,
-        };
     }
 }

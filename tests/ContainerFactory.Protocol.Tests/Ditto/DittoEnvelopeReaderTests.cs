@@ -52,20 +52,127 @@ public class DittoEnvelopeReaderTests
 
         for (int offset = 1; offset < payload.Length; offset++)
         {
-            DittoEnvelope split = DittoEnvelopeReader.Read(SegmentedSequence.Split(payload, offset));
-
-            Assert.Equal(whole.Error, split.Error);
-            Assert.Equal(whole.Topic.IsPresent, split.Topic.IsPresent);
-            Assert.Equal(whole.Topic.GetString(), split.Topic.GetString());
-            Assert.Equal(whole.Path.GetString(), split.Path.GetString());
-            Assert.Equal(whole.HasHeaders, split.HasHeaders);
-            Assert.Equal(whole.CorrelationId.IsPresent, split.CorrelationId.IsPresent);
-            Assert.Equal(whole.CorrelationId.GetString(), split.CorrelationId.GetString());
-            Assert.Equal(whole.ContentType.GetString(), split.ContentType.GetString());
-            Assert.Equal(whole.ResponseRequired, split.ResponseRequired);
-            Assert.Equal(whole.ValueKind, split.ValueKind);
-            Assert.Equal(Text(whole.Value), Text(split.Value));
+            AssertSameEnvelope(whole, DittoEnvelopeReader.Read(SegmentedSequence.Split(payload, offset)));
         }
+    }
+
+    /// <summary>
+    /// A contiguous payload is read by the scanner and, when it declines, by Utf8JsonReader; a payload in two
+    /// segments always by Utf8JsonReader. Both must give the same envelope, for well-formed and broken input.
+    /// </summary>
+    private static void AssertSameOnBothPaths(byte[] payload)
+    {
+        DittoEnvelope contiguous = DittoEnvelopeReader.Read(payload);
+        DittoEnvelope jsonReader = DittoEnvelopeReader.Read(SegmentedSequence.Split(payload, 1));
+        AssertSameEnvelope(jsonReader, contiguous, Encoding.UTF8.GetString(payload));
+    }
+
+    private static void AssertSameEnvelope(DittoEnvelope expected, DittoEnvelope actual, string? payload = null)
+    {
+        string context = payload is null ? string.Empty : $" for {payload}";
+        Assert.True(expected.Error == actual.Error, $"error {expected.Error} != {actual.Error}{context}");
+        AssertSameString(expected.Topic, actual.Topic, context);
+        AssertSameString(expected.Path, actual.Path, context);
+        Assert.True(expected.HasHeaders == actual.HasHeaders, $"HasHeaders{context}");
+        AssertSameString(expected.CorrelationId, actual.CorrelationId, context);
+        AssertSameString(expected.ContentType, actual.ContentType, context);
+        Assert.True(expected.ResponseRequired == actual.ResponseRequired, $"ResponseRequired{context}");
+        Assert.True(expected.ValueKind == actual.ValueKind, $"ValueKind {expected.ValueKind} != {actual.ValueKind}{context}");
+        Assert.True(Text(expected.Value) == Text(actual.Value), $"Value{context}");
+    }
+
+    private static void AssertSameString(JsonStringSlice expected, JsonStringSlice actual, string context)
+    {
+        Assert.True(expected.IsPresent == actual.IsPresent, $"IsPresent{context}");
+        Assert.True(expected.IsEscaped == actual.IsEscaped, $"IsEscaped{context}");
+        Assert.True(Text(expected.Raw) == Text(actual.Raw), $"raw {Text(expected.Raw)} != {Text(actual.Raw)}{context}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Vectors))]
+    public void Read_VectorTruncatedAtEveryOffset_SameEnvelopeOnBothPaths(string vector)
+    {
+        byte[] payload = TestData.Bytes(vector);
+        for (int length = 0; length <= payload.Length; length++)
+        {
+            AssertSameOnBothPaths(payload[..length]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Vectors))]
+    public void Read_VectorWithOneByteReplacedAnywhere_SameEnvelopeOnBothPaths(string vector)
+    {
+        byte[] payload = TestData.Bytes(vector);
+        foreach (byte replacement in "\"\\{}[],:n1 \u0001"u8)
+        {
+            for (int offset = 0; offset < payload.Length; offset++)
+            {
+                byte[] mutated = (byte[])payload.Clone();
+                mutated[offset] = replacement;
+                AssertSameOnBothPaths(mutated);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"value\":{\"cmd\":\"echo \\\"}{][\\\" \\\\\",\"x\":[[1,[2,[]]],{}]}}")]
+    [InlineData("{\"value\":[[],[[\"]\"]],{\"a\":[{},],},],\"topic\":\"t\",}")]
+    [InlineData("{\"headers\":{\"x\":[1,],\"correlation-id\":\"c\",},\"value\":{\"a\":1,},}")]
+    [InlineData("{\"\\u0074opic\":\"escaped/name\",\"path\":\"/p\"}")]
+    [InlineData("{\"headers\":{\"correlation\\u002did\":\"c\",\"response-required\":\"tru\\u0065\"}}")]
+    [InlineData("{\"headers\":{\"Response-Required\":\"FaLsE\",\"CONTENT-TYPE\":null}}")]
+    [InlineData("{\"headers\":{\"response-required\":\"\"}}")]
+    [InlineData("{\"headers\":{\"response-required\":\"yes\"}}")]
+    [InlineData("{\"topic\":\"a\",\"topic\":null,\"headers\":{\"correlation-id\":\"1\"},\"headers\":null,\"value\":1,\"value\":\"2\"}")]
+    [InlineData("{\"headers\":{\"correlation-id\":\"1\"},\"headers\":{\"content-type\":\"t\"}}")]
+    [InlineData("{\"topic\":\"a\",\"headers\":5}")]
+    [InlineData("{\"topic\":\"a\",\"path\":{\"x\":1}}")]
+    [InlineData("{\"topic\":\"é/✓\",\"value\":\"\\ud800\"}")]
+    [InlineData("{\"value\":-0.5E+3}")]
+    [InlineData("{\"value\":01}")]
+    [InlineData("{\"value\":true,\"extra\":nul}")]
+    [InlineData("{\"value\":{\"a\":1}} {}")]
+    [InlineData("{\"value\":{\"a\":1}}\n\t ")]
+    [InlineData("  {  \"value\"  :  [ 1 , 2 , ]  }  ")]
+    public void Read_EdgeCases_SameEnvelopeOnBothPaths(string payload) =>
+        AssertSameOnBothPaths(Encoding.UTF8.GetBytes(payload));
+
+    [Theory]
+    [InlineData(JsonScanner.MaxDepth)]
+    [InlineData(40)]
+    [InlineData(64)]
+    [InlineData(65)]
+    public void Read_DeeplyNestedValue_SameEnvelopeOnBothPaths(int depth)
+    {
+        // The root object is depth 1, so the value's arrays reach depth + 1.
+        string value = new string('[', depth) + new string(']', depth);
+        AssertSameOnBothPaths(Encoding.UTF8.GetBytes("{\"topic\":\"a/b/c\",\"value\":" + value + "}"));
+    }
+
+    [Fact]
+    public void Read_ValueWithEscapedQuotesAndBracketsInStrings_KeptWhole()
+    {
+        const string value = "{\"cmd\":\"echo \\\"}]\\\\\",\"args\":[[\"[\"],{\"}\":\"{\"},],}";
+        DittoEnvelope envelope = Read("{\"value\":" + value + ",\"path\":\"/p\"}");
+
+        Assert.Equal(EnvelopeError.None, envelope.Error);
+        Assert.Equal(DittoValueKind.Object, envelope.ValueKind);
+        Assert.Equal(value, Text(envelope.Value));
+        Assert.Equal("/p", envelope.Path.GetString());
+    }
+
+    [Theory]
+    [InlineData("examples/create.request.json")]
+    [InlineData("examples/createWithConfig.request.json")]
+    public void TryReadContiguous_PublishedExamples_ReadWithoutTheJsonReader(string example)
+    {
+        var state = new EnvelopeState();
+
+        bool read = DittoEnvelopeReader.TryReadContiguous(new ReadOnlySequence<byte>(TestData.Bytes(example)), ref state);
+
+        Assert.True(read);
+        Assert.Equal(DittoValueKind.Object, state.ValueKind);
     }
 
     [Fact]
