@@ -25,16 +25,13 @@ public static partial class DittoEnvelopeReader
     /// <summary>The envelope member the current property name denotes, ASCII case-insensitively.</summary>
     private static Member MatchMember(ref Utf8JsonReader reader)
     {
-        if (!IsPlainName(ref reader))
+        if (IsPlainName(ref reader))
         {
-            return NameIs(ref reader, "topic"u8) ? Member.Topic
-                : NameIs(ref reader, "path"u8) ? Member.Path
-                : NameIs(ref reader, "headers"u8) ? Member.Headers
-                : NameIs(ref reader, "value"u8) ? Member.Value
-                : Member.Other;
+            return MatchMember(reader.ValueSpan);
         }
 
-        return MatchMember(reader.ValueSpan);
+        Span<byte> name = stackalloc byte[MaxRawName];
+        return TryUnescape(ref reader, name, out int length) ? MatchMember(name[..length]) : Member.Other;
     }
 
     /// <summary>
@@ -53,15 +50,13 @@ public static partial class DittoEnvelopeReader
     /// <summary>The known header the current property name denotes, ASCII case-insensitively.</summary>
     private static Header MatchHeader(ref Utf8JsonReader reader)
     {
-        if (!IsPlainName(ref reader))
+        if (IsPlainName(ref reader))
         {
-            return NameIs(ref reader, "correlation-id"u8) ? Header.CorrelationId
-                : NameIs(ref reader, "content-type"u8) ? Header.ContentType
-                : NameIs(ref reader, "response-required"u8) ? Header.ResponseRequired
-                : Header.Other;
+            return MatchHeader(reader.ValueSpan);
         }
 
-        return MatchHeader(reader.ValueSpan);
+        Span<byte> name = stackalloc byte[MaxRawName];
+        return TryUnescape(ref reader, name, out int length) ? MatchHeader(name[..length]) : Header.Other;
     }
 
     /// <summary>The known header an unescaped name denotes (see <see cref="MatchMember(ReadOnlySpan{byte})"/>).</summary>
@@ -76,20 +71,42 @@ public static partial class DittoEnvelopeReader
     /// <summary>True when the current token's text is one contiguous, unescaped span.</summary>
     private static bool IsPlainName(ref Utf8JsonReader reader) => !reader.ValueIsEscaped && !reader.HasValueSequence;
 
-    /// <summary>The general comparison: exactly after unescaping, or ASCII case-insensitively when plain.</summary>
-    private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> lowerName) =>
-        reader.ValueTextEquals(lowerName) || AsciiEqualsIgnoreCase(ref reader, lowerName);
+    /// <summary>
+    /// The longest raw (escaped or split) text that can still denote a known name or value: every letter of the
+    /// longest, <c>response-required</c>, written as <c>\uXXXX</c> takes 102 bytes.
+    /// </summary>
+    private const int MaxRawName = 128;
 
-    private static bool StringIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> lowerText) =>
-        reader.ValueTextEquals(lowerText) || AsciiEqualsIgnoreCase(ref reader, lowerText);
-
-    private static bool AsciiEqualsIgnoreCase(ref Utf8JsonReader reader, ReadOnlySpan<byte> lower)
+    /// <summary>
+    /// Whether the current string, unescaped, is <paramref name="lowerText"/> ignoring ASCII case — also when it is
+    /// escaped or split across segments, like a plain one (Kanto's decoder unescapes, then ignores case).
+    /// </summary>
+    private static bool StringIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> lowerText)
     {
-        if (!IsPlainName(ref reader) || reader.ValueSpan.Length != lower.Length)
+        if (IsPlainName(ref reader))
         {
+            return Ascii.EqualsIgnoreCase(reader.ValueSpan, lowerText);
+        }
+
+        Span<byte> text = stackalloc byte[MaxRawName];
+        return TryUnescape(ref reader, text, out int length) && Ascii.EqualsIgnoreCase(text[..length], lowerText);
+    }
+
+    /// <summary>
+    /// Copies the current string or name, unescaped, into <paramref name="buffer"/>; false (nothing copied) when its
+    /// raw text is longer than the buffer, which no known name or value is. Never allocates.
+    /// </summary>
+    private static bool TryUnescape(ref Utf8JsonReader reader, scoped Span<byte> buffer, out int length)
+    {
+        long raw = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (raw > buffer.Length)
+        {
+            length = 0;
             return false;
         }
 
-        return Ascii.EqualsIgnoreCase(reader.ValueSpan, lower);
+        // The unescaped text is never longer than the raw text.
+        length = reader.CopyString(buffer);
+        return true;
     }
 }

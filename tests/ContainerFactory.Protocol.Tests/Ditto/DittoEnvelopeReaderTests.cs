@@ -139,6 +139,27 @@ public class DittoEnvelopeReaderTests
         AssertSameOnBothPaths(Encoding.UTF8.GetBytes(payload));
 
     [Theory]
+    [InlineData("{\"Topic\":\"a/b\",\"PATH\":\"/p\",\"Headers\":{\"Correlation-ID\":\"c\",\"Content-Type\":\"application/json\",\"Response-Required\":\"FALSE\"},\"Value\":{\"x\":1}}")]
+    [InlineData("{\"\\u0054opic\":\"a/b\",\"p\\u0041th\":\"/p\",\"headers\":{\"CORRELATION\\u002dID\":\"c\",\"response-required\":\"F\\u0061lse\"},\"value\":{\"x\":1}}")]
+    public void Read_NamesInAnyCaseEscapedOrSplitAtEveryOffset_MatchedLikePlainLowerCaseNames(string json)
+    {
+        byte[] payload = Encoding.UTF8.GetBytes(json);
+
+        DittoEnvelope whole = DittoEnvelopeReader.Read(payload);
+
+        Assert.Equal(EnvelopeError.None, whole.Error);
+        Assert.Equal("a/b", whole.Topic.GetString());
+        Assert.Equal("/p", whole.Path.GetString());
+        Assert.Equal("c", whole.CorrelationId.GetString());
+        Assert.False(whole.ResponseRequired);
+        Assert.Equal("{\"x\":1}", Text(whole.Value));
+        for (int offset = 1; offset < payload.Length; offset++)
+        {
+            AssertSameEnvelope(whole, DittoEnvelopeReader.Read(SegmentedSequence.Split(payload, offset)), $"{json} split at {offset}");
+        }
+    }
+
+    [Theory]
     [InlineData(JsonScanner.MaxDepth)]
     [InlineData(40)]
     [InlineData(64)]
