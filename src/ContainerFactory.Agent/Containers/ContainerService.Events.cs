@@ -7,19 +7,24 @@ using TaskStatus = ContainerFactory.Runtime.Containerd.TaskStatus;
 
 namespace ContainerFactory.Agent.Containers;
 
-/// <content>Task exits and OOM kills from containerd's event stream.</content>
+/// <content>
+/// containerd's event stream: task exits and OOM kills, and what someone else (the local CLI) does to the managed
+/// containers while the agent runs — creates, starts and deletes — so that the twin follows.
+/// </content>
 public sealed partial class ContainerService
 {
     private readonly ConcurrentDictionary<string, bool> _oomKilled = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Follows containerd's <c>/tasks/exit</c> and <c>/tasks/oom</c> events until cancelled, re-subscribing after a
-    /// broken stream; after every (re)subscribe, exits missed meanwhile are found by reconciling with containerd.
+    /// Follows containerd's task exit, OOM and start events and its container create and delete events until
+    /// cancelled, re-subscribing after a broken stream; after every (re)subscribe, exits missed meanwhile are found by
+    /// reconciling with containerd.
     /// </summary>
     public async Task WatchEventsAsync(IEventService events, CancellationToken cancellationToken)
     {
         string ns = _runtime.Options.Namespace;
-        string[] filters = [$"namespace=={ns},topic==\"/tasks/exit\"", $"namespace=={ns},topic==\"/tasks/oom\""];
+        string[] filters = [.. new[] { TaskEvents.ExitTopic, TaskEvents.OomTopic, TaskEvents.StartTopic, ContainerEvents.CreateTopic, ContainerEvents.DeleteTopic }
+            .Select(topic => $"namespace=={ns},topic==\"{topic}\"")];
         while (!cancellationToken.IsCancellationRequested)
         {
             Task<RuntimeResult> subscription = events.SubscribeAsync(filters, OnEventAsync, cancellationToken);
@@ -63,7 +68,93 @@ public sealed partial class ContainerService
         {
             await OnExitAsync(exit.ContainerId, exit.Pid, exit.ExitStatus, cancellationToken).ConfigureAwait(false);
         }
+        else if (_unread is null && TaskEvents.TryDecodeStart(e, out string? startedId, out uint pid))
+        {
+            await OnStartedElsewhereAsync(startedId, pid, cancellationToken).ConfigureAwait(false);
+        }
+        else if (_unread is null && ContainerEvents.TryDecodeCreate(e, out string? createdId))
+        {
+            await OnCreatedElsewhereAsync(createdId, cancellationToken).ConfigureAwait(false);
+        }
+        else if (ContainerEvents.TryDecodeDelete(e, out string? deletedId))
+        {
+            await OnDeletedElsewhereAsync(deletedId, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>
+    /// A managed container created by someone else (e.g. <c>container-factory create</c>) joins the views and the twin.
+    /// The agent's own creates hold the id's view already, so they are left alone.
+    /// </summary>
+    private Task OnCreatedElsewhereAsync(string id, CancellationToken cancellationToken) =>
+        WithLockAsync(id, async () =>
+        {
+            if (Exists(id)
+                || !(await _runtime.GetAsync(id, cancellationToken).ConfigureAwait(false)).TryGetValue(out ContainerInfo? info, out _)
+                || info.Label(ContainerKeys.ManagedLabel) != "true" || ToView(info) is not { } view)
+            {
+                return 0;
+            }
+
+            _views[id] = view;
+            ContainerServiceLog.AdoptedCreate(_logger, id);
+            await _twin.PublishFeatureAsync(view, cancellationToken).ConfigureAwait(false);
+            await _twin.PublishStateAsync(view, cancellationToken).ConfigureAwait(false);
+            _published.Add(id);
+            return 0;
+        }, cancellationToken);
+
+    /// <summary>
+    /// A task started by someone else (e.g. <c>container-factory start</c>): the view becomes RUNNING with that process.
+    /// The agent's own starts leave the view RUNNING with the same process before this is handled.
+    /// </summary>
+    private Task OnStartedElsewhereAsync(string id, uint pid, CancellationToken cancellationToken) =>
+        WithLockAsync(id, async () =>
+        {
+            if (Find(id) is not { } view || view.State is { Status: ContainerStatus.Running or ContainerStatus.Paused } state && state.Pid == pid
+                || !(await _runtime.GetAsync(id, cancellationToken).ConfigureAwait(false)).TryGetValue(out ContainerInfo? info, out _)
+                || info.Task is not { Status: TaskStatus.Running } task || task.Pid != pid)
+            {
+                return 0;
+            }
+
+            if (_pending.TryRemove(id, out PendingRestart? pending))
+            {
+                await pending.Cancel.CancelAsync().ConfigureAwait(false);
+            }
+
+            if (_runtime.BridgeAddressOf(id) is { } address)
+            {
+                _addresses[id] = address;
+            }
+
+            ContainerServiceLog.AdoptedStart(_logger, id, pid);
+            ContainerState running = ContainerStates.From(info);
+            await ReportAsync(view with { State = running }, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken);
+
+    /// <summary>
+    /// A managed container deleted by someone else (e.g. <c>container-factory rm</c>) leaves the views and the twin. The
+    /// agent's own removes have dropped the view before this is handled.
+    /// </summary>
+    private Task OnDeletedElsewhereAsync(string id, CancellationToken cancellationToken) =>
+        WithLockAsync(id, async () =>
+        {
+            if (Find(id) is not { State.Status: not ContainerStatus.Creating } view)
+            {
+                return 0;
+            }
+
+            if (_pending.TryRemove(id, out PendingRestart? pending))
+            {
+                await pending.Cancel.CancelAsync().ConfigureAwait(false);
+            }
+
+            ContainerServiceLog.AdoptedDelete(_logger, id);
+            await ForgetLockedAsync(view, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken);
 
     /// <summary>
     /// A task exited on its own: clean the task and network, record the exit, report EXITED, apply the restart policy.
@@ -75,25 +166,28 @@ public sealed partial class ContainerService
         {
             // A stop command holds the lock while it runs and leaves the view STOPPED: its exit is not reported twice.
             if (Find(id) is not { State.Status: ContainerStatus.Running or ContainerStatus.Paused } view
-                || (pid != 0 && view.State.Pid > 0 && pid != view.State.Pid)
-                || await RunsAnotherProcessAsync(id, pid, cancellationToken).ConfigureAwait(false))
+                || (pid != 0 && view.State.Pid > 0 && pid != view.State.Pid))
             {
                 return 0;
+            }
+
+            ContainerInfo? current = (await _runtime.GetAsync(id, cancellationToken).ConfigureAwait(false)).TryGetValue(out ContainerInfo? info, out _) ? info : null;
+            if (current?.Task is { Status: TaskStatus.Running or TaskStatus.Paused or TaskStatus.Pausing } task && task.Pid != pid)
+            {
+                return 0; // restarted meanwhile
             }
 
             await _runtime.CleanupExitedAsync(id, cancellationToken).ConfigureAwait(false);
             bool oom = _oomKilled.TryRemove(id, out _);
             ContainerServiceLog.Exited(_logger, id, exitStatus, oom);
+            if (current?.Label(ContainerKeys.ManuallyStoppedLabel) == "true")
+            {
+                // Stopped by hand elsewhere (the local CLI marks the stop before it ends the task): no restart.
+                await EndedAsync(view, stoppedByHand: true, exitStatus, oom, cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+
             await RecordExitAndPlanAsync(view, exitStatus, oom, immediate: false, cancellationToken).ConfigureAwait(false);
             return 0;
         }, cancellationToken);
-
-    /// <summary>True when the container now runs a process other than <paramref name="exitedPid"/> (it was restarted).</summary>
-    private async Task<bool> RunsAnotherProcessAsync(string id, uint exitedPid, CancellationToken cancellationToken)
-    {
-        RuntimeResult<ContainerInfo> current = await _runtime.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        return current.TryGetValue(out ContainerInfo? info, out _)
-            && info.Task is { Status: TaskStatus.Running or TaskStatus.Paused or TaskStatus.Pausing } task
-            && task.Pid != exitedPid;
-    }
 }

@@ -143,10 +143,14 @@ public sealed partial class ContainerService
             await _runtime.ResumeAsync(id, cancellationToken).ConfigureAwait(false);
         }
 
+        // Marked before the task ends: another process following containerd's events (the agent, when this is the
+        // local CLI) reads the exit as a stop by hand, not as a crash to restart.
+        await SetManuallyStoppedAsync(id, true, cancellationToken).ConfigureAwait(false);
         TimeSpan timeout = stop.TimeoutSeconds > 0 ? TimeSpan.FromSeconds(stop.TimeoutSeconds) : DefaultStopTimeout;
         RuntimeResult<TaskExit> exit = await _runtime.StopAsync(id, new ContainerStopOptions((uint)stop.Signal, timeout, stop.Force), cancellationToken).ConfigureAwait(false);
         if (!exit.TryGetValue(out TaskExit? exited, out RuntimeError? error))
         {
+            await SetManuallyStoppedAsync(id, false, CancellationToken.None).ConfigureAwait(false);
             return error.Kind == RuntimeErrorKind.DeadlineExceeded
                 ? Fail($"could not stop container with ID = {id} with {LinuxSignalName(stop.Signal)}")
                 : Fail(error);
@@ -154,6 +158,9 @@ public sealed partial class ContainerService
 
         return await EndedAsync(view, stoppedByHand: true, exited.ExitStatus, oomKilled: false, cancellationToken).ConfigureAwait(false);
     }
+
+    private Task<RuntimeResult> SetManuallyStoppedAsync(string id, bool value, CancellationToken cancellationToken) =>
+        _runtime.SetLabelsAsync(id, new Dictionary<string, string> { [ContainerKeys.ManuallyStoppedLabel] = value ? "true" : "false" }, cancellationToken);
 
     private async Task<CommandOutcome> PauseLockedAsync(string id, CancellationToken cancellationToken)
     {
@@ -225,17 +232,22 @@ public sealed partial class ContainerService
             return removed.Error!.Kind == RuntimeErrorKind.FailedPrecondition ? Fail(removed.Error.Message) : Fail(removed.Error);
         }
 
+        await ForgetLockedAsync(view, cancellationToken).ConfigureAwait(false);
+        return CommandOutcome.NoContent;
+    }
+
+    /// <summary>Drops a removed container from memory and from the twin (state DEAD, then the feature deleted).</summary>
+    private async Task ForgetLockedAsync(ContainerView view, CancellationToken cancellationToken)
+    {
+        string id = view.Id;
         _views.TryRemove(id, out _);
         _addresses.TryRemove(id, out _);
         _restartCounts.TryRemove(id, out _);
         _oomKilled.TryRemove(id, out _);
-        // Held by this call (the caller releases the instance it took); later calls for the id find no container.
-        _locks.TryRemove(id, out _);
         ContainerView dead = view with { State = new ContainerState(ContainerStatus.Dead) };
         await _twin.PublishStateAsync(dead, cancellationToken).ConfigureAwait(false);
         await _twin.DeleteFeatureAsync(dead.FeatureId, cancellationToken).ConfigureAwait(false);
         _published.Remove(id);
-        return CommandOutcome.NoContent;
     }
 
     /// <summary>Records how a run ended (labels), updates the view and the twin.</summary>

@@ -135,6 +135,11 @@ public sealed partial class ContainerService
         finally
         {
             gate.Release();
+            // No container (removed, or never one): forget its lock, unless a newer one took the key meanwhile.
+            if (!_views.ContainsKey(id))
+            {
+                _locks.TryRemove(new KeyValuePair<string, SemaphoreSlim>(id, gate));
+            }
         }
     }
 

@@ -16,4 +16,13 @@ internal static partial class ContainerServiceLog
 
     [LoggerMessage(303, LogLevel.Warning, "container {ContainerId}: restart by its policy failed: {Reason}")]
     public static partial void RestartFailed(ILogger logger, string containerId, string reason);
+
+    [LoggerMessage(304, LogLevel.Information, "container {ContainerId}: created outside the agent (e.g. by the local CLI); now managed")]
+    public static partial void AdoptedCreate(ILogger logger, string containerId);
+
+    [LoggerMessage(305, LogLevel.Information, "container {ContainerId}: started outside the agent, process {Pid}")]
+    public static partial void AdoptedStart(ILogger logger, string containerId, uint pid);
+
+    [LoggerMessage(306, LogLevel.Information, "container {ContainerId}: removed outside the agent")]
+    public static partial void AdoptedDelete(ILogger logger, string containerId);
 }

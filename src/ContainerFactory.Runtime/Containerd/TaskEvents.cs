@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Google.Protobuf;
 using EventTypes = ContainerFactory.Runtime.Containerd.Api.EventTypes;
 
 namespace ContainerFactory.Runtime.Containerd;
@@ -16,12 +15,30 @@ public static class TaskEvents
     /// <summary>Topic of an out-of-memory kill (it arrives just before the exit).</summary>
     public const string OomTopic = "/tasks/oom";
 
+    /// <summary>Topic of a task start (its init process runs).</summary>
+    public const string StartTopic = "/tasks/start";
+
+    /// <summary>Decodes a <c>/tasks/start</c> payload into the container id and the init process id; false for any other event.</summary>
+    public static bool TryDecodeStart(ContainerdEvent envelope, [NotNullWhen(true)] out string? containerId, out uint pid)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        containerId = null;
+        pid = 0;
+        if (envelope.TypeUrl != EventTypes.TaskStart.Descriptor.FullName || !EventPayload.TryParse(EventTypes.TaskStart.Parser, envelope.Payload, out var message))
+        {
+            return false;
+        }
+
+        (containerId, pid) = (message.ContainerId, message.Pid);
+        return true;
+    }
+
     /// <summary>Decodes a <c>/tasks/exit</c> payload; false for any other event or a malformed payload.</summary>
     public static bool TryDecodeExit(ContainerdEvent envelope, [NotNullWhen(true)] out TaskExitEvent? exit)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         exit = null;
-        if (envelope.TypeUrl != EventTypes.TaskExit.Descriptor.FullName || !TryParse(EventTypes.TaskExit.Parser, envelope.Payload, out var message))
+        if (envelope.TypeUrl != EventTypes.TaskExit.Descriptor.FullName || !EventPayload.TryParse(EventTypes.TaskExit.Parser, envelope.Payload, out var message))
         {
             return false;
         }
@@ -35,27 +52,12 @@ public static class TaskEvents
     {
         ArgumentNullException.ThrowIfNull(envelope);
         containerId = null;
-        if (envelope.TypeUrl != EventTypes.TaskOOM.Descriptor.FullName || !TryParse(EventTypes.TaskOOM.Parser, envelope.Payload, out var message))
+        if (envelope.TypeUrl != EventTypes.TaskOOM.Descriptor.FullName || !EventPayload.TryParse(EventTypes.TaskOOM.Parser, envelope.Payload, out var message))
         {
             return false;
         }
 
         containerId = message.ContainerId;
         return true;
-    }
-
-    private static bool TryParse<T>(MessageParser<T> parser, ReadOnlyMemory<byte> payload, [NotNullWhen(true)] out T? message)
-        where T : class, IMessage<T>
-    {
-        try
-        {
-            message = parser.ParseFrom(payload.Span);
-            return true;
-        }
-        catch (InvalidProtocolBufferException)
-        {
-            message = null;
-            return false;
-        }
     }
 }
