@@ -60,4 +60,35 @@ public sealed class TaskEventsTests
         Assert.True(TaskEvents.TryDecodeOom(envelope, out var id));
         Assert.Equal("c9", id);
     }
+
+    [Fact]
+    public void TryDecodeStart_BareTypeUrl_DecodesContainerAndPid()
+    {
+        var payload = new EventTypes.TaskStart { ContainerId = "c1", Pid = 4242 };
+
+        Assert.True(TaskEvents.TryDecodeStart(Envelope("containerd.events.TaskStart", payload), out string? id, out uint pid));
+        Assert.Equal(("c1", 4242u), (id, pid));
+    }
+
+    [Fact]
+    public void TryDecodeStart_ExitEvent_ReturnsFalse() =>
+        Assert.False(TaskEvents.TryDecodeStart(Envelope("containerd.events.TaskExit", new EventTypes.TaskExit { ContainerId = "c1" }), out _, out _));
+
+    [Fact]
+    public void ContainerEvents_CreateAndDelete_DecodeTheId()
+    {
+        var create = new EventTypes.ContainerCreate { Id = "c1", Image = "docker.io/library/busybox:latest", Runtime = new() { Name = "io.containerd.runc.v2" } };
+
+        Assert.True(ContainerEvents.TryDecodeCreate(Envelope("containerd.events.ContainerCreate", create), out string? created));
+        Assert.True(ContainerEvents.TryDecodeDelete(Envelope("containerd.events.ContainerDelete", new EventTypes.ContainerDelete { Id = "c2" }), out string? deleted));
+        Assert.Equal(("c1", "c2"), (created, deleted));
+    }
+
+    [Fact]
+    public void ContainerEvents_OtherTypeOrMalformedPayload_ReturnFalse()
+    {
+        Assert.False(ContainerEvents.TryDecodeCreate(Envelope("containerd.events.ContainerDelete", new EventTypes.ContainerDelete { Id = "c2" }), out _));
+        Assert.False(ContainerEvents.TryDecodeDelete(Envelope("containerd.events.ContainerCreate", new EventTypes.ContainerCreate { Id = "c1" }), out _));
+        Assert.False(ContainerEvents.TryDecodeDelete(new ContainerdEvent(null, "ns", ContainerEvents.DeleteTopic, "containerd.events.ContainerDelete", new byte[] { 0x0a, 0x05, 0x61 }), out _));
+    }
 }
