@@ -12,7 +12,8 @@ trap 'rm -f "$log"' EXIT
 status=0
 
 run_tests() { # project [filter]
-  local args=(test "$1" -nologo -v:q)
+  # Quiet build output; a failing test still prints its message and stack (the console logger at minimal).
+  local args=(test "$1" -nologo -v:q --logger "console;verbosity=minimal")
   [ -n "${2:-}" ] && args+=(--filter "$2")
   dotnet "${args[@]}" 2>&1 | tee -a "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
