@@ -18,6 +18,12 @@ internal static class RecoveryConfigs
     /// <summary>A config with <paramref name="restartPolicy"/> (JSON object) and <paramref name="cmd"/> (JSON array).</summary>
     public static string With(string restartPolicy, string cmd) => $$"""{"restartPolicy":{{restartPolicy}},"cmd":{{cmd}}}""";
 
+    /// <summary>
+    /// How much earlier than asked a backoff may end, measured between two wall-clock timestamps: .NET timers count
+    /// whole milliseconds of a monotonic tick, so a 400 ms delay can end 399.x ms later on the wall clock.
+    /// </summary>
+    public const double TimerSlackMs = 2;
+
     /// <summary>A restart policy object of <paramref name="type"/>.</summary>
     public static string Policy(string type) => $$"""{"type":"{{type}}"}""";
 }
