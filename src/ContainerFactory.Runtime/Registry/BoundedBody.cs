@@ -18,7 +18,7 @@ internal static class BoundedBody
 
         await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var buffer = new MemoryStream();
-        var chunk = new byte[Math.Min(ChunkBytes, limit + 1)];
+        var chunk = new byte[limit < ChunkBytes ? Math.Max(limit, 0) + 1 : ChunkBytes];
         int read;
         while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
