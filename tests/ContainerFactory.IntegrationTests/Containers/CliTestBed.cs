@@ -15,10 +15,7 @@ namespace ContainerFactory.IntegrationTests.Containers;
 /// </summary>
 public sealed class CliTestBed : IAsyncLifetime
 {
-    private const string IpForward = "/proc/sys/net/ipv4/ip_forward";
-    private static readonly string[] SharedChains = ["CNI-HOSTPORT-DNAT", "CNI-HOSTPORT-MASQ", "CNI-HOSTPORT-SETMARK"];
-    private readonly string _ipForwardBefore;
-    private readonly bool _sharedChainsBefore;
+    private readonly CniHostState _hostBefore;
 
     public CliTestBed()
     {
@@ -41,8 +38,7 @@ public sealed class CliTestBed : IAsyncLifetime
               "log": { "level": "warn" }
             }
             """);
-        _ipForwardBefore = File.ReadAllText(IpForward).Trim();
-        _sharedChainsBefore = HostTool.NatRules().Contains(":CNI-HOSTPORT-DNAT", StringComparison.Ordinal);
+        _hostBefore = CniHostState.Capture();
     }
 
     public string Binary { get; }
@@ -245,17 +241,7 @@ public sealed class CliTestBed : IAsyncLifetime
             Directory.Delete(cgroup);
         }
 
-        // As NetworkTestBed: while another suite holds CNI rules (comment 'name: "<net>" id: "<container>"'), the shared
-        // chains and forwarding stay as they are.
-        if (!HostTool.NatRules().Contains("id: \\\"", StringComparison.Ordinal))
-        {
-            if (!_sharedChainsBefore)
-            {
-                RemoveSharedChains();
-            }
-
-            await File.WriteAllTextAsync(IpForward, _ipForwardBefore);
-        }
+        _hostBefore.Restore();
 
         foreach (string netns in Directory.Exists(Path.Combine(RunDir, "netns")) ? Directory.GetFiles(Path.Combine(RunDir, "netns")) : [])
         {
@@ -263,22 +249,6 @@ public sealed class CliTestBed : IAsyncLifetime
         }
 
         Directory.Delete(Root, recursive: true);
-    }
-
-    private static void RemoveSharedChains()
-    {
-        _ = HostTool.Run("iptables", "-t", "nat", "-D", "PREROUTING", "-m", "addrtype", "--dst-type", "LOCAL", "-j", "CNI-HOSTPORT-DNAT");
-        _ = HostTool.Run("iptables", "-t", "nat", "-D", "OUTPUT", "-m", "addrtype", "--dst-type", "LOCAL", "-j", "CNI-HOSTPORT-DNAT");
-        _ = HostTool.Run("iptables", "-t", "nat", "-D", "POSTROUTING", "-m", "comment", "--comment", "CNI portfwd requiring masquerade", "-j", "CNI-HOSTPORT-MASQ");
-        foreach (string chain in SharedChains)
-        {
-            _ = HostTool.Run("iptables", "-t", "nat", "-F", chain);
-        }
-
-        foreach (string chain in SharedChains)
-        {
-            _ = HostTool.Run("iptables", "-t", "nat", "-X", chain);
-        }
     }
 
     private static string Quote(string value) => JsonSerializer.Serialize(value, CliJson.Default.String);

@@ -13,10 +13,7 @@ public sealed class NetworkTestBed : IDisposable
 {
     public const string BridgeName = "cftest0";
     public const string NetworkName = "cftest";
-    private const string IpForward = "/proc/sys/net/ipv4/ip_forward";
-    private static readonly string[] SharedChains = ["CNI-HOSTPORT-DNAT", "CNI-HOSTPORT-MASQ", "CNI-HOSTPORT-SETMARK"];
-    private readonly string _ipForwardBefore;
-    private readonly bool _sharedChainsBefore;
+    private readonly CniHostState _hostBefore;
 
     public NetworkTestBed()
     {
@@ -32,8 +29,7 @@ public sealed class NetworkTestBed : IDisposable
             StateDir = Path.Combine(Root, "state"),
             RunDir = Path.Combine(Root, "run"),
         };
-        _ipForwardBefore = File.ReadAllText(IpForward).Trim();
-        _sharedChainsBefore = HostTool.NatRules().Contains(":CNI-HOSTPORT-DNAT", StringComparison.Ordinal);
+        _hostBefore = CniHostState.Capture();
         Networking = new ContainerNetworking(Options, new ProcessCniPluginRunner(), NullLogger.Instance);
     }
 
@@ -54,19 +50,7 @@ public sealed class NetworkTestBed : IDisposable
 
         RemoveBridge();
 
-        // Another suite running in parallel may hold CNI attachments of its own: then its rules stay in the shared
-        // chains and it may need forwarding, so both are left alone.
-        // Per-container rules of bridge and portmap carry the comment 'name: "<net>" id: "<container>"'.
-        bool othersUseCni = HostTool.NatRules().Contains("id: \\\"", StringComparison.Ordinal);
-        if (!othersUseCni)
-        {
-            if (!_sharedChainsBefore)
-            {
-                RemoveSharedChains();
-            }
-
-            File.WriteAllText(IpForward, _ipForwardBefore);
-        }
+        _hostBefore.Restore();
 
         Directory.Delete(Root, recursive: true);
     }
@@ -76,22 +60,6 @@ public sealed class NetworkTestBed : IDisposable
         if (HostTool.LinkExists(BridgeName))
         {
             _ = HostTool.Run("ip", "link", "delete", BridgeName, "type", "bridge");
-        }
-    }
-
-    private static void RemoveSharedChains()
-    {
-        _ = HostTool.Run("iptables", "-t", "nat", "-D", "PREROUTING", "-m", "addrtype", "--dst-type", "LOCAL", "-j", "CNI-HOSTPORT-DNAT");
-        _ = HostTool.Run("iptables", "-t", "nat", "-D", "OUTPUT", "-m", "addrtype", "--dst-type", "LOCAL", "-j", "CNI-HOSTPORT-DNAT");
-        _ = HostTool.Run("iptables", "-t", "nat", "-D", "POSTROUTING", "-m", "comment", "--comment", "CNI portfwd requiring masquerade", "-j", "CNI-HOSTPORT-MASQ");
-        foreach (string chain in SharedChains)
-        {
-            _ = HostTool.Run("iptables", "-t", "nat", "-F", chain);
-        }
-
-        foreach (string chain in SharedChains)
-        {
-            _ = HostTool.Run("iptables", "-t", "nat", "-X", chain);
         }
     }
 }
