@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using ContainerFactory.IntegrationTests.Support;
 
 namespace ContainerFactory.IntegrationTests.Recovery;
 
@@ -14,45 +14,10 @@ internal sealed class CtrClient(string address, string @namespace)
     public string Namespace { get; } = @namespace;
 
     /// <summary>Runs ctr (≤ 60 s) and returns its exit code and output.</summary>
-    public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("ctr")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in (string[])["--address", Address, "-n", Namespace, .. args])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"ctr {string.Join(' ', args)} did not finish in 60 s");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => Ctr.RunAtAsync(Address, Namespace, args);
 
     /// <summary>Runs ctr and fails the test unless it exits 0; returns standard output.</summary>
-    public async Task<string> CheckedAsync(params string[] args)
-    {
-        var (code, stdout, stderr) = await RunAsync(args);
-        Assert.True(code == 0, $"ctr {string.Join(' ', args)} exited {code}: {stderr}");
-        return stdout;
-    }
+    public Task<string> CheckedAsync(params string[] args) => Ctr.CheckedAtAsync(Address, Namespace, args);
 
     /// <summary>Every task of the namespace (<c>ctr tasks ls</c>) by container id.</summary>
     public async Task<IReadOnlyDictionary<string, TaskRow>> TasksAsync()

@@ -5,7 +5,11 @@ namespace ContainerFactory.IntegrationTests.Support;
 /// <summary>Runs <c>ctr --address &lt;test containerd&gt; -n &lt;namespace&gt; …</c> (the interop reference) and captures its output.</summary>
 internal static class Ctr
 {
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string @namespace, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string @namespace, params string[] args) =>
+        RunAtAsync(TestEnvironment.Current.ContainerdSocket, @namespace, args);
+
+    /// <summary>Runs ctr (≤ 60 s) against the containerd at <paramref name="address"/> and captures its output.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAtAsync(string address, string @namespace, params string[] args)
     {
         var start = new ProcessStartInfo("ctr")
         {
@@ -14,7 +18,7 @@ internal static class Ctr
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])["--address", TestEnvironment.Current.ContainerdSocket, "-n", @namespace, .. args])
+        foreach (var arg in (string[])["--address", address, "-n", @namespace, .. args])
         {
             start.ArgumentList.Add(arg);
         }
@@ -38,9 +42,13 @@ internal static class Ctr
     }
 
     /// <summary>Runs ctr and fails the test unless it exits 0; returns standard output.</summary>
-    public static async Task<string> CheckedAsync(string @namespace, params string[] args)
+    public static Task<string> CheckedAsync(string @namespace, params string[] args) =>
+        CheckedAtAsync(TestEnvironment.Current.ContainerdSocket, @namespace, args);
+
+    /// <summary>Runs ctr against the containerd at <paramref name="address"/> and fails the test unless it exits 0.</summary>
+    public static async Task<string> CheckedAtAsync(string address, string @namespace, params string[] args)
     {
-        var (code, stdout, stderr) = await RunAsync(@namespace, args);
+        var (code, stdout, stderr) = await RunAtAsync(address, @namespace, args);
         Assert.True(code == 0, $"ctr {string.Join(' ', args)} exited {code}: {stderr}");
         return stdout;
     }
