@@ -118,15 +118,9 @@ public sealed partial class ContainerService
                 return 0;
             }
 
-            if (_pending.TryRemove(id, out PendingRestart? pending))
-            {
-                await pending.Cancel.CancelAsync().ConfigureAwait(false);
-            }
+            await CancelRestartAsync(id, resetCount: false, cancellationToken).ConfigureAwait(false);
 
-            if (_runtime.BridgeAddressOf(id) is { } address)
-            {
-                _addresses[id] = address;
-            }
+            RememberBridgeAddress(id);
 
             ContainerServiceLog.AdoptedStart(_logger, id, pid);
             ContainerState running = ContainerStates.From(info);
@@ -146,10 +140,7 @@ public sealed partial class ContainerService
                 return 0;
             }
 
-            if (_pending.TryRemove(id, out PendingRestart? pending))
-            {
-                await pending.Cancel.CancelAsync().ConfigureAwait(false);
-            }
+            await CancelRestartAsync(id, resetCount: false, cancellationToken).ConfigureAwait(false);
 
             ContainerServiceLog.AdoptedDelete(_logger, id);
             await ForgetLockedAsync(view, cancellationToken).ConfigureAwait(false);

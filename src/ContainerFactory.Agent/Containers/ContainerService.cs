@@ -81,9 +81,9 @@ public sealed partial class ContainerService
             {
                 _views[view.Id] = view;
                 // A container still running from before the agent restarted keeps its bridge address (container_<host>).
-                if (view.State.Status is ContainerStatus.Running or ContainerStatus.Paused && _runtime.BridgeAddressOf(view.Id) is { } address)
+                if (view.State.Status is ContainerStatus.Running or ContainerStatus.Paused)
                 {
-                    _addresses[view.Id] = address;
+                    RememberBridgeAddress(view.Id);
                 }
 
                 _restartCounts[view.Id] = long.TryParse(
@@ -140,6 +140,15 @@ public sealed partial class ContainerService
             {
                 _locks.TryRemove(new KeyValuePair<string, SemaphoreSlim>(id, gate));
             }
+        }
+    }
+
+    /// <summary>Takes a running container's bridge address from the CNI cache, for <c>container_&lt;hostname&gt;</c> of its peers.</summary>
+    private void RememberBridgeAddress(string id)
+    {
+        if (_runtime.BridgeAddressOf(id) is { } address)
+        {
+            _addresses[id] = address;
         }
     }
 
