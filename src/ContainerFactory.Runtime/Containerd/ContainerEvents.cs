@@ -18,7 +18,7 @@ public static class ContainerEvents
     public static bool TryDecodeCreate(ContainerdEvent envelope, [NotNullWhen(true)] out string? containerId)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        containerId = envelope.TypeUrl == EventTypes.ContainerCreate.Descriptor.FullName
+        containerId = envelope.TypeUrl == ContainerdConstants.ContainerCreateTypeUrl
             && EventPayload.TryParse(EventTypes.ContainerCreate.Parser, envelope.Payload, out var message) ? message.Id : null;
         return containerId is not null;
     }
@@ -27,7 +27,7 @@ public static class ContainerEvents
     public static bool TryDecodeDelete(ContainerdEvent envelope, [NotNullWhen(true)] out string? containerId)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        containerId = envelope.TypeUrl == EventTypes.ContainerDelete.Descriptor.FullName
+        containerId = envelope.TypeUrl == ContainerdConstants.ContainerDeleteTypeUrl
             && EventPayload.TryParse(EventTypes.ContainerDelete.Parser, envelope.Payload, out var message) ? message.Id : null;
         return containerId is not null;
     }

@@ -21,6 +21,24 @@ internal static class ContainerdConstants
     /// <summary>Type URL of runc shim options; the prefixed form breaks Tasks/Create (notes §4.4).</summary>
     public const string RuncOptionsTypeUrl = "containerd.runc.v1.Options";
 
+    /// <summary>
+    /// Type URLs of the event payloads the agent decodes (bare message names). Kept as constants: reading them from the
+    /// generated descriptors would pull Google.Protobuf's descriptor and reflection code into the binary.
+    /// </summary>
+    public const string TaskStartTypeUrl = "containerd.events.TaskStart";
+
+    /// <summary>Type URL of a task exit event payload.</summary>
+    public const string TaskExitTypeUrl = "containerd.events.TaskExit";
+
+    /// <summary>Type URL of an out-of-memory event payload.</summary>
+    public const string TaskOomTypeUrl = "containerd.events.TaskOOM";
+
+    /// <summary>Type URL of a container create event payload.</summary>
+    public const string ContainerCreateTypeUrl = "containerd.events.ContainerCreate";
+
+    /// <summary>Type URL of a container delete event payload.</summary>
+    public const string ContainerDeleteTypeUrl = "containerd.events.ContainerDelete";
+
     /// <summary>Largest chunk sent per Content/Write message (what ctr uses: content.Copy's 1 MiB buffer).</summary>
     public const int WriteChunkSize = 1024 * 1024;
 }

@@ -24,7 +24,7 @@ public static class TaskEvents
         ArgumentNullException.ThrowIfNull(envelope);
         containerId = null;
         pid = 0;
-        if (envelope.TypeUrl != EventTypes.TaskStart.Descriptor.FullName || !EventPayload.TryParse(EventTypes.TaskStart.Parser, envelope.Payload, out var message))
+        if (envelope.TypeUrl != ContainerdConstants.TaskStartTypeUrl || !EventPayload.TryParse(EventTypes.TaskStart.Parser, envelope.Payload, out var message))
         {
             return false;
         }
@@ -38,7 +38,7 @@ public static class TaskEvents
     {
         ArgumentNullException.ThrowIfNull(envelope);
         exit = null;
-        if (envelope.TypeUrl != EventTypes.TaskExit.Descriptor.FullName || !EventPayload.TryParse(EventTypes.TaskExit.Parser, envelope.Payload, out var message))
+        if (envelope.TypeUrl != ContainerdConstants.TaskExitTypeUrl || !EventPayload.TryParse(EventTypes.TaskExit.Parser, envelope.Payload, out var message))
         {
             return false;
         }
@@ -52,7 +52,7 @@ public static class TaskEvents
     {
         ArgumentNullException.ThrowIfNull(envelope);
         containerId = null;
-        if (envelope.TypeUrl != EventTypes.TaskOOM.Descriptor.FullName || !EventPayload.TryParse(EventTypes.TaskOOM.Parser, envelope.Payload, out var message))
+        if (envelope.TypeUrl != ContainerdConstants.TaskOomTypeUrl || !EventPayload.TryParse(EventTypes.TaskOOM.Parser, envelope.Payload, out var message))
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using ContainerFactory.Runtime.Containerd;
 using Google.Protobuf.Reflection;
 using ContainersApi = ContainerFactory.Runtime.Containerd.Api.Containers;
 using ContentApi = ContainerFactory.Runtime.Containerd.Api.Content;
@@ -32,11 +33,24 @@ public sealed class WireNamesTests
     [MemberData(nameof(Services))]
     public void Service_FullName_IsContainerds(string actual, string expected) => Assert.Equal(expected, actual);
 
-    [Fact]
-    public void EventTypes_FullNames_AreTheBareTypeUrls()
+    public static TheoryData<string, string> EventTypeUrls => new()
     {
-        Assert.Equal("containerd.events.TaskExit", EventTypes.TaskExit.Descriptor.FullName);
-        Assert.Equal("containerd.events.TaskOOM", EventTypes.TaskOOM.Descriptor.FullName);
+        { ContainerdConstants.TaskStartTypeUrl, EventTypes.TaskStart.Descriptor.FullName },
+        { ContainerdConstants.TaskExitTypeUrl, EventTypes.TaskExit.Descriptor.FullName },
+        { ContainerdConstants.TaskOomTypeUrl, EventTypes.TaskOOM.Descriptor.FullName },
+        { ContainerdConstants.ContainerCreateTypeUrl, EventTypes.ContainerCreate.Descriptor.FullName },
+        { ContainerdConstants.ContainerDeleteTypeUrl, EventTypes.ContainerDelete.Descriptor.FullName },
+    };
+
+    [Theory]
+    [MemberData(nameof(EventTypeUrls))]
+    public void EventTypeUrl_IsTheMessagesFullName(string constant, string fullName) => Assert.Equal(fullName, constant);
+
+    [Fact]
+    public void EventTypeUrls_AreBare()
+    {
+        Assert.Equal("containerd.events.TaskExit", ContainerdConstants.TaskExitTypeUrl);
+        Assert.Equal("containerd.events.TaskOOM", ContainerdConstants.TaskOomTypeUrl);
     }
 
     [Fact]
