@@ -9,6 +9,6 @@ public sealed record IdentityResponse(
     [property: JsonPropertyName("policyId")] string? PolicyId);
 
 /// <summary>Source-generated JSON of <see cref="IdentityResponse"/>.</summary>
-[JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, AllowTrailingCommas = true)]
+[JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, AllowTrailingCommas = true, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(IdentityResponse))]
 internal sealed partial class IdentityJson : JsonSerializerContext;

@@ -6,6 +6,7 @@ namespace ContainerFactory.Agent.Settings;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    WriteIndented = true)]
+    WriteIndented = true,
+    GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(AgentSettings))]
 internal sealed partial class SettingsJson : JsonSerializerContext;

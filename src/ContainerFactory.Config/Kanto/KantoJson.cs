@@ -11,7 +11,8 @@ namespace ContainerFactory.Config.Kanto;
 [JsonSourceGenerationOptions(
     PropertyNameCaseInsensitive = true,
     AllowTrailingCommas = true,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(KantoCreateValue))]
 [JsonSerializable(typeof(KantoCreateWithConfigValue))]
 [JsonSerializable(typeof(KantoUpdateValue))]
