@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using ContainerFactory.IntegrationTests.Support;
+using TasksApi = ContainerFactory.Runtime.Containerd.Api.Tasks;
 
 namespace ContainerFactory.IntegrationTests.Smoke;
 
@@ -15,6 +17,19 @@ public class PublishedBinaryTests
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         Assert.Matches(@"^container-factory \d+\.\d+\.\d+ linux-(x64|arm64|arm)\n$", stdout);
+    }
+
+    [Fact]
+    public void Binary_CarriesNoProtobufDescriptors()
+    {
+        // Generated protobuf code embeds each .proto file's descriptor as base64 text. The substitutions in
+        // src/ContainerFactory.Agent/Trimming remove the only code that reads descriptors, so neither that text nor
+        // the reflection machinery behind it is compiled into the binary.
+        byte[] needle = Encoding.Unicode.GetBytes(TasksApi.TasksReflection.Descriptor.SerializedData.ToBase64()[..40]);
+        byte[] assembly = File.ReadAllBytes(typeof(TasksApi.TasksReflection).Assembly.Location);
+
+        Assert.NotEqual(-1, assembly.AsSpan().IndexOf(needle));
+        Assert.Equal(-1, File.ReadAllBytes(NativeBinary.Path).AsSpan().IndexOf(needle));
     }
 
     [Fact]
