@@ -33,7 +33,8 @@ public sealed partial class BridgeNetwork
     public NetworkOptions Options => _options;
 
     /// <summary>
-    /// Attaches the container: allocate host ports → choose the subnet → ADD loopback on <c>lo</c> → ADD the bridge list
+    /// Attaches the container: allocate host ports (none that another cached attachment forwards, nor
+    /// <see cref="AttachRequest.ReservedHostPorts"/>) → choose the subnet → ADD loopback on <c>lo</c> → ADD the bridge list
     /// on <see cref="NetworkOptions.InterfaceName"/> → cache the result. A failure after the bridge ADD started is undone
     /// with DEL before it is returned, so nothing leaks. Fails with <see cref="RuntimeErrorKind.InvalidArgument"/> for a
     /// bad id or port, <see cref="RuntimeErrorKind.FailedPrecondition"/> when <see cref="AttachRequest.NetnsPath"/> is no
@@ -80,7 +81,14 @@ public sealed partial class BridgeNetwork
             }
         }
 
-        if (!HostPortAllocator.Allocate(request.Ports, request.ReservedHostPorts).TryGetValue(out IReadOnlyList<PortMapping>? ports, out error)
+        if (!_cache.TryReadHeldHostPorts(request.ContainerId).TryGetValue(out IReadOnlySet<string>? held, out error))
+        {
+            return error;
+        }
+
+        var reserved = new HashSet<string>(held, StringComparer.Ordinal);
+        reserved.UnionWith(request.ReservedHostPorts);
+        if (!HostPortAllocator.Allocate(request.Ports, reserved).TryGetValue(out IReadOnlyList<PortMapping>? ports, out error)
             || !ChooseSubnet().TryGetValue(out BridgeSubnet? subnet, out error))
         {
             return error;

@@ -42,6 +42,43 @@ public sealed class CniResultCache
         }
     }
 
+    /// <summary>
+    /// The host ports (<see cref="HostPortAllocator.Key"/>) that the cached attachments of every container but
+    /// <paramref name="exceptContainerId"/> forward: what a new attachment must not take. An entry that cannot be read
+    /// is skipped (it holds no port a plugin could still honour); a folder that cannot be listed is an error.
+    /// </summary>
+    public RuntimeResult<IReadOnlySet<string>> TryReadHeldHostPorts(string exceptContainerId)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            if (!Directory.Exists(_directory))
+            {
+                return held;
+            }
+
+            foreach (string path in Directory.EnumerateFiles(_directory, "*.json"))
+            {
+                CniCacheEntry? entry = TryReadFile(path);
+                if (entry is null || entry.ContainerId == exceptContainerId)
+                {
+                    continue;
+                }
+
+                foreach (PortMapping mapping in entry.PortMappings)
+                {
+                    held.Add(HostPortAllocator.Key(mapping.Protocol, mapping.HostPort));
+                }
+            }
+
+            return held;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new RuntimeError(RuntimeErrorKind.Internal, $"cannot list cni cache {_directory}: {ex.Message}");
+        }
+    }
+
     /// <summary>Writes (or replaces) the entry.</summary>
     public RuntimeResult TryWrite(CniCacheEntry entry)
     {
@@ -58,6 +95,18 @@ public sealed class CniResultCache
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new RuntimeError(RuntimeErrorKind.Internal, $"cannot write cni cache {path}: {ex.Message}");
+        }
+    }
+
+    private static CniCacheEntry? TryReadFile(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), NetworkJson.Default.CniCacheEntry);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
         }
     }
 

@@ -7,7 +7,7 @@ namespace ContainerFactory.Runtime.Network;
 /// <param name="DomainName">Container domain name; may be empty.</param>
 /// <param name="ExtraHosts">Kanto extraHosts entries; empty for none.</param>
 /// <param name="Ports">Port mappings (bridge mode only; Kanto's validation rejects them in host mode).</param>
-/// <param name="ReservedHostPorts">Host ports other containers hold (<see cref="HostPortAllocator.Key"/>).</param>
+/// <param name="ReservedHostPorts">Host ports to keep free besides those other attached containers forward (<see cref="HostPortAllocator.Key"/>); empty for none.</param>
 /// <param name="FilesDirectory">Folder for the container's hosts/hostname/resolv.conf.</param>
 /// <param name="FindPeers">Lookup for <c>container_&lt;hostname&gt;</c> (see <see cref="ExtraHostsContext.FindPeers"/>).</param>
 public sealed record ConnectRequest(

@@ -98,6 +98,33 @@ public sealed class BridgeNetworkTests : IDisposable
     }
 
     [Fact]
+    public async Task AttachAsync_PortForwardedToAnotherContainer_FailsWithAlreadyExistsUntilThatOneDetaches()
+    {
+        Assert.True((await _network.AttachAsync(Request("c1", new PortBinding("tcp", 8080, 0, 80)), CancellationToken.None)).IsSuccess);
+        _runner.Requests.Clear();
+
+        RuntimeResult<NetworkAttachment> refused = await _network.AttachAsync(Request("c2", new PortBinding("tcp", 8080, 0, 80)), CancellationToken.None);
+        Assert.True((await _network.DetachAsync("c1", Netns, CancellationToken.None)).IsSuccess);
+        RuntimeResult<NetworkAttachment> attached = await _network.AttachAsync(Request("c2", new PortBinding("tcp", 8080, 0, 80)), CancellationToken.None);
+
+        Assert.Equal(new RuntimeError(RuntimeErrorKind.AlreadyExists, "host port tcp/8080 is already allocated"), refused.Error);
+        Assert.True(attached.IsSuccess, attached.ToString());
+        Assert.Equal([8080], attached.Value.PortMappings.Select(p => p.HostPort));
+    }
+
+    [Fact]
+    public async Task AttachAsync_RangesAndEphemeralPorts_EachContainerGetsTheNextFreeOne()
+    {
+        NetworkAttachment first = (await _network.AttachAsync(Request("c1", new PortBinding("tcp", 8000, 8010, 80), new PortBinding("tcp", 0, 0, 81)), CancellationToken.None)).Value;
+        NetworkAttachment second = (await _network.AttachAsync(Request("c2", new PortBinding("tcp", 8000, 8010, 80), new PortBinding("tcp", 0, 0, 81)), CancellationToken.None)).Value;
+        NetworkAttachment again = (await _network.AttachAsync(Request("c1", new PortBinding("tcp", 8000, 8010, 80), new PortBinding("tcp", 0, 0, 81)), CancellationToken.None)).Value;
+
+        Assert.Equal([8000, 49153], first.PortMappings.Select(p => p.HostPort));
+        Assert.Equal([8001, 49154], second.PortMappings.Select(p => p.HostPort));
+        Assert.Equal([8000, 49153], again.PortMappings.Select(p => p.HostPort));
+    }
+
+    [Fact]
     public async Task DetachAsync_Attached_DeletesInReverseWithTheCachedResultThenLoopbackAndDropsTheCache()
     {
         Assert.True((await _network.AttachAsync(Request("c1", new PortBinding("tcp", 8080, 0, 80)), CancellationToken.None)).IsSuccess);

@@ -48,6 +48,29 @@ public sealed class CniResultCacheTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
+    [Fact]
+    public void TryReadHeldHostPorts_OtherEntries_ReturnsTheirPortsButNotTheAskersNorACorruptOnes()
+    {
+        var cache = new CniResultCache(_directory);
+        Assert.True(cache.TryWrite(Entry("c1")).IsSuccess);
+        Assert.True(cache.TryWrite(Entry("c2") with { PortMappings = [new PortMapping { HostPort = 9000, ContainerPort = 80, Protocol = "udp" }, new PortMapping { HostPort = 49153, ContainerPort = 81, Protocol = "tcp" }] }).IsSuccess);
+        Assert.True(cache.TryWrite(Entry("c3") with { PortMappings = [new PortMapping { HostPort = 7000, ContainerPort = 80, Protocol = "tcp" }] }).IsSuccess);
+        File.WriteAllText(Path.Combine(_directory, "broken-eth0.json"), "{");
+        File.WriteAllText(Path.Combine(_directory, "c4-eth0.json.tmp"), "{");
+
+        IReadOnlySet<string> held = cache.TryReadHeldHostPorts("c3").Value;
+
+        Assert.Equal(["tcp/49153", "tcp/8080", "udp/9000"], held.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TryReadHeldHostPorts_NoFolderYet_IsEmpty()
+    {
+        var cache = new CniResultCache(Path.Combine(_directory, "never-created"));
+
+        Assert.Empty(cache.TryReadHeldHostPorts("c1").Value);
+    }
+
     private static CniCacheEntry Entry(string id)
     {
         CniResult result = CniTestData.BridgeAddResult().Deserialize(NetworkJson.Default.CniResult)!;
