@@ -7,23 +7,44 @@ namespace ContainerFactory.Runtime.Containers;
 public sealed partial class ContainerRuntime
 {
     /// <summary>
-    /// Starts a created (or stopped) container: network connect → task create with the log driver → task start.
-    /// A stale stopped task is deleted first; on failure the task and the network are undone.
+    /// Starts a created (or stopped) container: the network connect (CNI ADD, network files) runs while containerd
+    /// creates the task with the log driver (runc only needs the namespace and the files' inodes, made first), and the
+    /// task starts once both are done. A stale stopped task is deleted first; on failure the task and the network are undone.
     /// </summary>
     public async Task<RuntimeResult<ContainerStarted>> StartAsync(string id, ContainerStartOptions options, CancellationToken cancellationToken)
     {
         await DeleteStoppedTaskAsync(id, cancellationToken).ConfigureAwait(false);
-        RuntimeResult<ContainerNetworkSetup> network = await _network.ConnectAsync(options.Network, cancellationToken).ConfigureAwait(false);
-        if (!network.TryGetValue(out ContainerNetworkSetup? setup, out RuntimeError? error))
+        if (_network.Prepare(options.Network).IsFailure(out RuntimeError? error))
         {
+            await DisconnectAsync(id).ConfigureAwait(false);
             return error;
         }
 
-        RuntimeResult<uint> started = await CreateAndStartTaskAsync(id, options, cancellationToken).ConfigureAwait(false);
+        Task<RuntimeResult<ContainerNetworkSetup>> connecting = _network.ConnectAsync(options.Network, cancellationToken);
+        Task<RuntimeResult<uint>> creating = CreateTaskAsync(id, options, cancellationToken);
+        try
+        {
+            await Task.WhenAll(connecting, creating).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Cancelled (or a bug): WhenAll has waited for both, so nothing still runs against the task or the namespace.
+            await UndoStartAsync(id).ConfigureAwait(false);
+            throw;
+        }
+
+        RuntimeResult<ContainerNetworkSetup> network = await connecting.ConfigureAwait(false);
+        RuntimeResult<uint> created = await creating.ConfigureAwait(false);
+        if (!network.TryGetValue(out ContainerNetworkSetup? setup, out error) || !created.TryGetValue(out _, out error))
+        {
+            await UndoStartAsync(id).ConfigureAwait(false);
+            return error;
+        }
+
+        RuntimeResult<uint> started = await _containerd.Tasks.StartAsync(id, cancellationToken).ConfigureAwait(false);
         if (!started.TryGetValue(out uint pid, out error))
         {
-            await _containerd.Tasks.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false);
-            await DisconnectAsync(id).ConfigureAwait(false);
+            await UndoStartAsync(id).ConfigureAwait(false);
             return error;
         }
 
@@ -72,7 +93,7 @@ public sealed partial class ContainerRuntime
     public Task<RuntimeResult> ResumeAsync(string id, CancellationToken cancellationToken) =>
         _containerd.Tasks.ResumeAsync(id, cancellationToken);
 
-    private async Task<RuntimeResult<uint>> CreateAndStartTaskAsync(string id, ContainerStartOptions options, CancellationToken cancellationToken)
+    private async Task<RuntimeResult<uint>> CreateTaskAsync(string id, ContainerStartOptions options, CancellationToken cancellationToken)
     {
         RuntimeResult<IReadOnlyList<Mount>> mounts = await _containerd.Snapshots.MountsAsync(id, cancellationToken).ConfigureAwait(false);
         if (!mounts.TryGetValue(out IReadOnlyList<Mount>? rootfs, out RuntimeError? error))
@@ -81,8 +102,14 @@ public sealed partial class ContainerRuntime
         }
 
         var task = new TaskCreateOptions(id, rootfs) { Stdout = options.LogUri, Stderr = options.LogUri, Terminal = options.Terminal };
-        RuntimeResult<uint> created = await _containerd.Tasks.CreateAsync(task, cancellationToken).ConfigureAwait(false);
-        return created.IsSuccess ? await _containerd.Tasks.StartAsync(id, cancellationToken).ConfigureAwait(false) : created;
+        return await _containerd.Tasks.CreateAsync(task, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A start that failed part way: the task (if it was created) is deleted and the network released.</summary>
+    private async Task UndoStartAsync(string id)
+    {
+        await _containerd.Tasks.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false);
+        await DisconnectAsync(id).ConfigureAwait(false);
     }
 
     private async Task<RuntimeResult<TaskExit>> SignalAndWaitAsync(

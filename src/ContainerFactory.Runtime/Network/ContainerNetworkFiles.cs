@@ -77,6 +77,33 @@ public static class ContainerNetworkFiles
         }
     }
 
+    /// <summary>
+    /// Makes sure the folder and its three files exist, creating missing ones empty and leaving present ones as they
+    /// are: the spec bind-mounts them when the task is created, before <see cref="TryWrite"/> may have run. Never throws.
+    /// </summary>
+    public static RuntimeResult TryEnsure(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+            foreach (string name in (ReadOnlySpan<string>)[HostsFileName, HostnameFileName, ResolvConfFileName])
+            {
+                string path = Path.Combine(directory, name);
+                if (!File.Exists(path))
+                {
+                    WriteInPlace(path, "");
+                }
+            }
+
+            return RuntimeResult.Ok;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new RuntimeError(RuntimeErrorKind.Internal, $"cannot create the network files in {directory}: {ex.Message}");
+        }
+    }
+
     private static string ReadOrEmpty(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
 
     private static void WriteInPlace(string path, string content)

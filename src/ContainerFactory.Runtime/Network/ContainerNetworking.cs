@@ -34,6 +34,22 @@ public sealed class ContainerNetworking
         Bridge.TryGetAttachment(containerId).TryGetValue(out NetworkAttachment? attachment, out _) ? attachment?.IPAddress : null;
 
     /// <summary>
+    /// What the task's creation needs before <see cref="ConnectAsync"/> has finished: the pinned namespace (bridge mode)
+    /// that runc joins, and the three files the spec bind-mounts (created empty when missing; <see cref="ConnectAsync"/>
+    /// writes their contents in place, so the mounts show them). Idempotent; on failure call <see cref="DisconnectAsync"/>.
+    /// </summary>
+    public RuntimeResult Prepare(ConnectRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Mode == ContainerNetworkMode.Bridge && !Namespaces.TryCreate(request.ContainerId).TryGetValue(out _, out RuntimeError? error))
+        {
+            return error;
+        }
+
+        return ContainerNetworkFiles.TryEnsure(request.FilesDirectory);
+    }
+
+    /// <summary>
     /// Connects the container (idempotent: a connected container gets its attachment back and its files rewritten).
     /// A failure leaves the container disconnected (namespace and attachment removed); a malformed extraHosts entry
     /// fails with <see cref="RuntimeErrorKind.InvalidArgument"/>.

@@ -173,6 +173,35 @@ public sealed partial class ContainerCliTests(CliTestBed bed) : IClassFixture<Cl
         Assert.Equal(new CliResult(1, "", $"inspect: no such container with id = {id} exists\n"), await bed.RunAsync("inspect", id));
     }
 
+    [Fact]
+    public async Task Start_HostPortHeldByAnotherContainer_FailsAndLeavesNoTaskNorNetwork()
+    {
+        int port = HostPorts.FreeRange();
+        string config = $$"""{"cmd":{{Sleeper}},"portMappings":[{"hostPort":{{port}},"containerPort":80}]}""";
+        string holder = await bed.CreateAsync(bed.Env["CF_IMAGE_BUSYBOX"], config);
+        string second = await bed.CreateAsync(bed.Env["CF_IMAGE_BUSYBOX"], config, start: false);
+        try
+        {
+            await bed.WaitForStatusAsync(holder, "RUNNING");
+            string links = HostTool.LinksOnBridge(bed.BridgeName);
+
+            // The task is created while the network is being connected: the failed connect must take the task down too.
+            CliResult refused = await bed.RunAsync("start", second);
+
+            Assert.Equal(new CliResult(1, "", $"start: host port tcp/{port} is already allocated\n"), refused);
+            Assert.DoesNotContain(second, await Ctr.CheckedAsync(bed.Namespace.Name, "tasks", "ls"), StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(bed.RunDir, "netns", second)));
+            Assert.Equal(links, HostTool.LinksOnBridge(bed.BridgeName));
+            Assert.Equal("CREATED", await bed.StatusAsync(second));
+            Assert.Equal("RUNNING", await bed.StatusAsync(holder));
+        }
+        finally
+        {
+            await bed.RemoveAsync(second);
+            await bed.RemoveAsync(holder);
+        }
+    }
+
     [Theory]
     [InlineData("""{"resources":{"memory":"2M"}}""")]
     [InlineData("""{"networkMode":"HOST","portMappings":[{"hostPort":80,"containerPort":80}]}""")]

@@ -52,6 +52,52 @@ public sealed class ContainerNetworkFilesTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void TryEnsure_NewFolder_CreatesThreeEmptyFiles()
+    {
+        string folder = Path.Combine(_directory, "c2");
+
+        RuntimeResult ensured = ContainerNetworkFiles.TryEnsure(folder);
+
+        Assert.True(ensured.IsSuccess, ensured.ToString());
+        Assert.Equal(["hostname", "hosts", "resolv.conf"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(Directory.GetFiles(folder), path => Assert.Equal(0, new FileInfo(path).Length));
+        Assert.Equal(
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+            File.GetUnixFileMode(Path.Combine(folder, "hosts")));
+    }
+
+    [Fact]
+    public void TryEnsure_WrittenFiles_KeepsThemAndTheirInodes()
+    {
+        string folder = Path.Combine(_directory, "c3");
+        Assert.True(ContainerNetworkFiles.TryWrite(folder, new NetworkFileSet("h1\n", "n1\n", "r1\n")).IsSuccess);
+        using FileStream held = File.OpenRead(Path.Combine(folder, "hosts"));
+
+        RuntimeResult ensured = ContainerNetworkFiles.TryEnsure(folder);
+        string kept = File.ReadAllText(Path.Combine(folder, "hosts"));
+        RuntimeResult written = ContainerNetworkFiles.TryWrite(folder, new NetworkFileSet("h2\n", "n2\n", "r2\n"));
+
+        Assert.True(ensured.IsSuccess, ensured.ToString());
+        Assert.Equal("h1\n", kept);
+        Assert.True(written.IsSuccess, written.ToString());
+        Assert.Equal("h2\n", new StreamReader(held).ReadToEnd());
+        Assert.Equal("r2\n", File.ReadAllText(Path.Combine(folder, "resolv.conf")));
+    }
+
+    [Fact]
+    public void TryEnsure_FolderIsAFile_ReturnsInternalError()
+    {
+        string file = Path.Combine(_directory, "not-a-folder");
+        File.WriteAllText(file, "x");
+
+        RuntimeResult ensured = ContainerNetworkFiles.TryEnsure(file);
+
+        Assert.Equal(RuntimeErrorKind.Internal, ensured.Error?.Kind);
+        Assert.StartsWith($"cannot create the network files in {file}: ", ensured.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TryReadHostFiles_LoneSystemdStub_ReadsTheUpstreamFile()
     {
         string etc = Directory.CreateDirectory(Path.Combine(_directory, "etc")).FullName;
