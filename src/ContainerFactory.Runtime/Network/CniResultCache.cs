@@ -44,8 +44,9 @@ public sealed class CniResultCache
 
     /// <summary>
     /// The host ports (<see cref="HostPortAllocator.Key"/>) that the cached attachments of every container but
-    /// <paramref name="exceptContainerId"/> forward: what a new attachment must not take. An entry that cannot be read
-    /// is skipped (it holds no port a plugin could still honour); a folder that cannot be listed is an error.
+    /// <paramref name="exceptContainerId"/> forward: what a new attachment must not take. Only attachments whose
+    /// namespace is still a network namespace count: an entry left from before a reboot (the pins under the run folder
+    /// and the port rules are gone) or one that cannot be read holds nothing. A folder that cannot be listed is an error.
     /// </summary>
     public RuntimeResult<IReadOnlySet<string>> TryReadHeldHostPorts(string exceptContainerId)
     {
@@ -60,7 +61,7 @@ public sealed class CniResultCache
             foreach (string path in Directory.EnumerateFiles(_directory, "*.json"))
             {
                 CniCacheEntry? entry = TryReadFile(path);
-                if (entry is null || entry.ContainerId == exceptContainerId)
+                if (entry is null || entry.ContainerId == exceptContainerId || !NetworkNamespace.IsNetworkNamespace(entry.NetnsPath))
                 {
                     continue;
                 }

@@ -49,12 +49,15 @@ public sealed class CniResultCacheTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void TryReadHeldHostPorts_OtherEntries_ReturnsTheirPortsButNotTheAskersNorACorruptOnes()
+    public void TryReadHeldHostPorts_OtherLiveEntries_ReturnsTheirPortsButNotTheAskersNorStaleOrCorruptOnes()
     {
+        // /proc/self/ns/net stands in for a pinned namespace (it is one); the default entries' pins do not exist.
+        const string Live = "/proc/self/ns/net";
         var cache = new CniResultCache(_directory);
-        Assert.True(cache.TryWrite(Entry("c1")).IsSuccess);
-        Assert.True(cache.TryWrite(Entry("c2") with { PortMappings = [new PortMapping { HostPort = 9000, ContainerPort = 80, Protocol = "udp" }, new PortMapping { HostPort = 49153, ContainerPort = 81, Protocol = "tcp" }] }).IsSuccess);
-        Assert.True(cache.TryWrite(Entry("c3") with { PortMappings = [new PortMapping { HostPort = 7000, ContainerPort = 80, Protocol = "tcp" }] }).IsSuccess);
+        Assert.True(cache.TryWrite(Entry("c1") with { NetnsPath = Live }).IsSuccess);
+        Assert.True(cache.TryWrite(Entry("c2") with { NetnsPath = Live, PortMappings = [new PortMapping { HostPort = 9000, ContainerPort = 80, Protocol = "udp" }, new PortMapping { HostPort = 49153, ContainerPort = 81, Protocol = "tcp" }] }).IsSuccess);
+        Assert.True(cache.TryWrite(Entry("c3") with { NetnsPath = Live, PortMappings = [new PortMapping { HostPort = 7000, ContainerPort = 80, Protocol = "tcp" }] }).IsSuccess);
+        Assert.True(cache.TryWrite(Entry("c5") with { PortMappings = [new PortMapping { HostPort = 6000, ContainerPort = 80, Protocol = "tcp" }] }).IsSuccess);
         File.WriteAllText(Path.Combine(_directory, "broken-eth0.json"), "{");
         File.WriteAllText(Path.Combine(_directory, "c4-eth0.json.tmp"), "{");
 
