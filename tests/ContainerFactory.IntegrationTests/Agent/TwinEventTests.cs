@@ -31,17 +31,17 @@ public sealed class TwinEventTests(AgentStack stack) : IClassFixture<AgentStack>
         IReadOnlyList<MqttMessage> twin = stack.TwinOf(id);
         string feature = $"/features/Container:{id}";
         string state = $"{feature}/properties/status/state";
+        // Compared as text so that a failure prints every line in full.
         Assert.Equal(
-            [
+            string.Join('\n',
                 $"modify {feature} CREATING",
                 $"modify {feature} CREATED",
                 $"modify {state} CREATED",
                 $"modify {state} RUNNING",
                 $"modify {state} STOPPED",
                 $"modify {state} DEAD",
-                $"delete {feature} ",
-            ],
-            twin.Where(m => !IsPullProgress(m)).Select(m => $"{m.DittoTopic.Split('/')[^1]} {m.DittoPath} {m.StateStatus}"));
+                $"delete {feature} "),
+            string.Join('\n', twin.Where(m => !IsPullProgress(m)).Select(m => $"{m.DittoTopic.Split('/')[^1]} {m.DittoPath} {m.StateStatus}")));
         Assert.All(twin, m =>
         {
             Assert.Equal(AgentStack.TwinTopic, m.Topic);
