@@ -36,8 +36,12 @@ public sealed class PublishedFeatures(string file)
     /// <summary>Forgets <paramref name="id"/>.</summary>
     public void Remove(string id) => Update(ids => ids.Remove(id));
 
-    /// <summary>Replaces the recorded ids.</summary>
-    public void Replace(IEnumerable<string> ids) => Write([.. ids]);
+    /// <summary>Records <paramref name="added"/> and forgets <paramref name="removed"/> in one write.</summary>
+    public void Update(IEnumerable<string> added, IEnumerable<string> removed) => Update(ids =>
+    {
+        ids.UnionWith(added);
+        ids.ExceptWith(removed);
+    });
 
     private void Update(Action<HashSet<string>> change)
     {

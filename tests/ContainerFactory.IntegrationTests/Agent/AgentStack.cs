@@ -78,8 +78,22 @@ public class AgentStack : IAsyncLifetime
         Cloud = await CloudClient.ConnectAsync(Broker.Port, $"cloud-{Namespace}");
         if (StartsAgent)
         {
-            Agent = await StartAgentAsync(Config());
+            Agent = await StartSyncedAgentAsync();
         }
+    }
+
+    /// <summary>
+    /// Starts the stack's agent and waits for its ready line and then for the ContainerFactory feature of its twin
+    /// sync: the agent lists its containers before that feature goes out, so a command sent after it is not part of
+    /// the sync (which would publish that container's feature once more).
+    /// </summary>
+    private async Task<AgentProcess> StartSyncedAgentAsync()
+    {
+        static bool IsFactory(MqttMessage m) => m.Topic == TwinTopic && m.DittoPath == "/features/ContainerFactory";
+        int before = Cloud.On(TwinTopic).Count(IsFactory);
+        AgentProcess agent = await StartAgentAsync(Config());
+        await Cloud.WaitForAsync(IsFactory, before + 1, TimeSpan.FromSeconds(30), "the ContainerFactory feature of the twin sync");
+        return agent;
     }
 
     /// <summary>Starts another agent process with <paramref name="config"/>; waits for its ready line unless told not to.</summary>
@@ -100,8 +114,8 @@ public class AgentStack : IAsyncLifetime
         return agent;
     }
 
-    /// <summary>Starts the stack's agent again (after it was stopped) and waits for its ready line.</summary>
-    internal async Task RestartAgentAsync() => Agent = await StartAgentAsync(Config());
+    /// <summary>Starts the stack's agent again (after it was stopped) and waits for its ready line and twin sync.</summary>
+    internal async Task RestartAgentAsync() => Agent = await StartSyncedAgentAsync();
 
     public static string NewId() => Guid.NewGuid().ToString();
 
