@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using ContainerFactory.IntegrationTests.Containers;
 using ContainerFactory.IntegrationTests.Network;
 using ContainerFactory.IntegrationTests.Support;
 
@@ -95,7 +96,8 @@ public sealed class PublishedExamplesTests(AgentStack stack) : IClassFixture<Age
         Assert.Matches(UuidV4, id);
         await stack.WaitForStateAsync(id, "RUNNING");
 
-        Assert.Equal(TestEnvironment.Current["CF_WEB_LINE"], (await GetAsync(hostPort)).Trim());
+        // RUNNING is published once the task started; the web server may take a moment more to listen.
+        Assert.Equal(TestEnvironment.Current["CF_WEB_LINE"], (await HostPorts.GetAsync(hostPort)).Trim());
         Assert.Equal("mounted from the host", await ExecAsync(id, "cat", "/data/marker"));
         Assert.Equal("character special file 1:3", await ExecAsync(id, "stat", "-c", "%F %t:%T", "/dev/mynull"));
         string gateway = stack.Subnet.Replace(".0/24", ".1", StringComparison.Ordinal);
@@ -160,12 +162,6 @@ public sealed class PublishedExamplesTests(AgentStack stack) : IClassFixture<Age
         }
 
         throw new InvalidOperationException("no free range of host ports found");
-    }
-
-    private static async Task<string> GetAsync(int port)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        return await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/"));
     }
 
     /// <summary>Runs a command in the container's task with ctr and returns its trimmed standard output.</summary>
