@@ -13,15 +13,7 @@ public sealed partial class BridgeNetwork
     /// </summary>
     public async Task<RuntimeResult> DetachAsync(string containerId, string netnsPath, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await DetachCoreAsync(containerId, netnsPath, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return await ExclusiveAsync(() => DetachCoreAsync(containerId, netnsPath, cancellationToken), static error => (RuntimeResult)error, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RuntimeResult> DetachCoreAsync(string containerId, string netnsPath, CancellationToken cancellationToken)
@@ -71,15 +63,7 @@ public sealed partial class BridgeNetwork
     /// </summary>
     public async Task<RuntimeResult> CheckAsync(string containerId, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await CheckCoreAsync(containerId, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return await ExclusiveAsync(() => CheckCoreAsync(containerId, cancellationToken), static error => (RuntimeResult)error, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RuntimeResult> CheckCoreAsync(string containerId, CancellationToken cancellationToken)

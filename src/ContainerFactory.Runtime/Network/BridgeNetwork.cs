@@ -43,10 +43,28 @@ public sealed partial class BridgeNetwork
     public async Task<RuntimeResult<NetworkAttachment>> AttachAsync(AttachRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return await ExclusiveAsync(() => AttachCoreAsync(request, cancellationToken), static error => error, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> alone: one at a time in this process, and under the host-wide lock of the state
+    /// folder, which other processes using the same folder (the local CLI, the agent) take too.
+    /// </summary>
+    private async Task<TResult> ExclusiveAsync<TResult>(Func<Task<TResult>> operation, Func<RuntimeError, TResult> failed, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await AttachCoreAsync(request, cancellationToken).ConfigureAwait(false);
+            RuntimeResult<IDisposable> locked = await HostFileLock.AcquireAsync(_options.LockFile, _options.PluginTimeout * 8, cancellationToken).ConfigureAwait(false);
+            if (!locked.TryGetValue(out IDisposable? hold, out RuntimeError? error))
+            {
+                return failed(error);
+            }
+
+            using (hold)
+            {
+                return await operation().ConfigureAwait(false);
+            }
         }
         finally
         {

@@ -47,6 +47,9 @@ public sealed record NetworkOptions
     /// <summary><c>&lt;state&gt;/cni/ipam</c>: the host-local <c>dataDir</c>.</summary>
     public string IpamDataDir => Path.Combine(StateDir, "cni", "ipam");
 
+    /// <summary><c>&lt;state&gt;/cni/lock</c>: taken by every process around its CNI operations (see <see cref="HostFileLock"/>).</summary>
+    public string LockFile => Path.Combine(StateDir, "cni", "lock");
+
     /// <summary><c>&lt;state&gt;/cni/results</c>: one cached ADD result per attachment (libcni keeps them in /var/lib/cni/results).</summary>
     public string ResultCacheDir => Path.Combine(StateDir, "cni", "results");
 

@@ -113,6 +113,24 @@ public sealed class BridgeNetworkTests : IDisposable
     }
 
     [Fact]
+    public async Task AttachAsync_StateLockedByAnotherProcess_RunsNoPluginUntilTheLockIsFree()
+    {
+        string lockFile = Path.Combine(_state, "cni", "lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
+        var other = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        Task<RuntimeResult<NetworkAttachment>> attaching = _network.AttachAsync(Request("c1"), CancellationToken.None);
+        await Task.Delay(100);
+        int callsWhileLocked = _runner.Requests.Count;
+        await other.DisposeAsync();
+        RuntimeResult<NetworkAttachment> attached = await attaching.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, callsWhileLocked);
+        Assert.True(attached.IsSuccess, attached.ToString());
+        Assert.Equal(["loopback ADD lo", "bridge ADD eth0", "portmap ADD eth0"], _runner.Calls);
+    }
+
+    [Fact]
     public async Task AttachAsync_RangesAndEphemeralPorts_EachContainerGetsTheNextFreeOne()
     {
         NetworkAttachment first = (await _network.AttachAsync(Request("c1", new PortBinding("tcp", 8000, 8010, 80), new PortBinding("tcp", 0, 0, 81)), CancellationToken.None)).Value;
