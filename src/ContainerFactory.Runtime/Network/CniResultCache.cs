@@ -24,22 +24,19 @@ public sealed class CniResultCache
     public RuntimeResult<CniCacheEntry?> TryRead(string containerId, string interfaceName)
     {
         string path = PathOf(containerId, interfaceName);
-        try
+        if (!File.Exists(path))
         {
-            if (!File.Exists(path))
-            {
-                return RuntimeResult<CniCacheEntry?>.Ok(null);
-            }
+            return RuntimeResult<CniCacheEntry?>.Ok(null);
+        }
 
-            CniCacheEntry? entry = JsonSerializer.Deserialize(File.ReadAllBytes(path), NetworkJson.Default.CniCacheEntry);
-            return entry is not null && entry.ContainerId == containerId
-                ? entry
-                : new RuntimeError(RuntimeErrorKind.Internal, $"cni cache {path} does not belong to {containerId}");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        if (!ReadFile(path).TryGetValue(out CniCacheEntry? entry, out RuntimeError? error))
         {
-            return new RuntimeError(RuntimeErrorKind.Internal, $"cannot read cni cache {path}: {ex.Message}");
+            return error;
         }
+
+        return entry is not null && entry.ContainerId == containerId
+            ? entry
+            : new RuntimeError(RuntimeErrorKind.Internal, $"cni cache {path} does not belong to {containerId}");
     }
 
     /// <summary>
@@ -60,8 +57,8 @@ public sealed class CniResultCache
 
             foreach (string path in Directory.EnumerateFiles(_directory, "*.json"))
             {
-                CniCacheEntry? entry = TryReadFile(path);
-                if (entry is null || entry.ContainerId == exceptContainerId || !NetworkNamespace.IsNetworkNamespace(entry.NetnsPath))
+                if (!ReadFile(path).TryGetValue(out CniCacheEntry? entry, out _)
+                    || entry is null || entry.ContainerId == exceptContainerId || !NetworkNamespace.IsNetworkNamespace(entry.NetnsPath))
                 {
                     continue;
                 }
@@ -99,7 +96,7 @@ public sealed class CniResultCache
         }
     }
 
-    private static CniCacheEntry? TryReadFile(string path)
+    private static RuntimeResult<CniCacheEntry?> ReadFile(string path)
     {
         try
         {
@@ -107,7 +104,7 @@ public sealed class CniResultCache
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
-            return null;
+            return new RuntimeError(RuntimeErrorKind.Internal, $"cannot read cni cache {path}: {ex.Message}");
         }
     }
 
