@@ -24,6 +24,12 @@ internal static class RecoveryConfigs
     /// </summary>
     public const double TimerSlackMs = 2;
 
+    /// <summary>
+    /// How much later than asked a backoff may end on a busy machine: the wait seen in the twin also holds the agent's
+    /// label writes to containerd and its twin report around the exit and the restart.
+    /// </summary>
+    public const double LoadSlackMs = 1500;
+
     /// <summary>A restart policy object of <paramref name="type"/>.</summary>
     public static string Policy(string type) => $$"""{"type":"{{type}}"}""";
 }
