@@ -7,7 +7,7 @@
 #   idle     connected to the broker, nothing to do (30 s)
 #   pull     createWithConfig (start, bridge network, one port mapping) of an image with a LAYER_MIB random layer
 #   running  the container running (10 s), then remove (force)
-# Prints, per phase, the agent's RSS (VmRSS, peak VmHWM), the cgroup's memory (current, peak) and CPU (% of one core).
+# Prints, per phase, the agent's RSS (VmRSS, peak VmHWM, and its anonymous and file-backed parts), the cgroup's memory (current, peak) and CPU (% of one core).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 bin="$(realpath "${1:-$here/out/linux-x64/container-factory}")"
@@ -106,8 +106,8 @@ kill -0 "$agent" || { cat "$work/agent.log" >&2; exit 1; }
 mib_of() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 rss() { awk -v k="$1:" '$1==k {printf "%.1f", $2 / 1024}' "/proc/$agent/status"; }
 phase() { # NAME SECONDS_ELAPSED CPU_NS_USED
-  printf '%-8s %5.1f s  RSS %5s MiB (peak %5s)  cgroup %5s MiB (peak %5s)  CPU %5.1f %%\n' "$1" "$2" \
-    "$(rss VmRSS)" "$(rss VmHWM)" "$(mib_of "$(mem_now)")" "$(mib_of "$(mem_peak)")" \
+  printf '%-8s %5.1f s  RSS %5s MiB (peak %5s; anon %5s, file %5s)  cgroup %5s MiB (peak %5s)  CPU %5.1f %%\n' "$1" "$2" \
+    "$(rss VmRSS)" "$(rss VmHWM)" "$(rss RssAnon)" "$(rss RssFile)" "$(mib_of "$(mem_now)")" "$(mib_of "$(mem_peak)")" \
     "$(awk -v c="$3" -v s="$2" 'BEGIN { print c / (s * 1e7) }')"
 }
 measure() { # NAME COMMAND… : runs COMMAND, then prints the phase's numbers

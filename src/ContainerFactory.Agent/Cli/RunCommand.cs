@@ -56,14 +56,21 @@ public static class RunCommand
 
         var twin = new TwinGate(runtime.Containers.PublishTwinAsync, identity => runtime.Twin.Identity = identity);
         Task loading = await StartLoadingAsync(runtime, twin, log, stopping.Token).ConfigureAwait(false);
-        var host = new AgentHost(
+        AgentHost? host = null;
+        using var quiet = new QuietTrim(TimeProvider.System, () => host?.InFlight > 0);
+        host = new AgentHost(
             transport,
             settings,
             new AgentFeatures(runtime.Containers.ExecuteAsync, runtime.Containers.Routes, twin.PublishTwinAsync),
             TimeProvider.System,
-            logs);
+            logs,
+            quiet.Touch);
         _ = host.Ready.ContinueWith(
-            ready => HostLog.Ready(log, ready.Result.ThingId, ready.Result.TenantId, endpoint.ToString(), settings.Containerd.Socket, settings.Containerd.Namespace),
+            ready =>
+            {
+                HostLog.Ready(log, ready.Result.ThingId, ready.Result.TenantId, endpoint.ToString(), settings.Containerd.Socket, settings.Containerd.Namespace);
+                quiet.Touch(); // start-up is work too
+            },
             CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         Task events = runtime.Containers.WatchEventsAsync(runtime.Containerd.Events, stopping.Token);
         await host.RunAsync(DrainBound, stopping.Token).ConfigureAwait(false);

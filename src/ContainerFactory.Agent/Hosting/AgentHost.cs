@@ -29,16 +29,25 @@ public sealed class AgentHost
     private string? _subscribed;
 
     /// <summary>Wires the host; nothing happens until <see cref="RunAsync"/>.</summary>
-    public AgentHost(IMqttTransport transport, AgentSettings settings, AgentFeatures features, TimeProvider clock, ILoggerFactory logs)
+    /// <param name="transport">The MQTT connection.</param>
+    /// <param name="settings">The agent's settings.</param>
+    /// <param name="features">What commands and the twin run on.</param>
+    /// <param name="clock">Time source.</param>
+    /// <param name="logs">Loggers.</param>
+    /// <param name="settled">Called whenever the last command in flight has finished.</param>
+    public AgentHost(IMqttTransport transport, AgentSettings settings, AgentFeatures features, TimeProvider clock, ILoggerFactory logs, Action? settled = null)
     {
         _transport = transport;
         _identitySettings = settings.Identity;
         _features = features;
         _logger = logs.CreateLogger("container-factory.host");
         _broker = settings.Mqtt.Broker;
-        _dispatcher = new CommandDispatcher(transport, Context, features.Execute, new ReplyCache(clock), _logger);
+        _dispatcher = new CommandDispatcher(transport, Context, features.Execute, new ReplyCache(clock), _logger, settled);
         _transport.MessageReceived = OnMessageAsync;
     }
+
+    /// <summary>Number of commands not finished yet.</summary>
+    public int InFlight => _dispatcher.InFlight;
 
     /// <summary>Completes with the identity once the agent is subscribed for the first time.</summary>
     public Task<ThingIdentity> Ready => _ready.Task;

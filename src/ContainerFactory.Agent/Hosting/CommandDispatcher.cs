@@ -9,14 +9,16 @@ namespace ContainerFactory.Agent.Hosting;
 /// <summary>
 /// Runs inbound commands (PRODUCT.md §2.5): each message is handed off at once so a long pull never holds up the
 /// next one; commands for one container run in order; a duplicate correlation id gets the first reply; the QoS 1
-/// acknowledgement is sent only after the reply is published, so an interrupted command is redelivered.
+/// acknowledgement is sent only after the reply is published, so an interrupted command is redelivered. Whenever the
+/// last command in flight has finished, <c>settled</c> is called (the agent's <see cref="QuietTrim"/>).
 /// </summary>
 public sealed class CommandDispatcher(
     IMqttTransport transport,
     Func<InboundContext> context,
     Func<AgentCommand, CancellationToken, Task<CommandOutcome>> execute,
     ReplyCache replies,
-    ILogger logger)
+    ILogger logger,
+    Action? settled = null)
 {
     private readonly Dictionary<string, Task> _lanes = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _inFlight = [];
@@ -176,9 +178,15 @@ public sealed class CommandDispatcher(
         _ = task.ContinueWith(
             done =>
             {
+                bool last;
                 lock (_gate)
                 {
-                    _inFlight.Remove(done);
+                    last = _inFlight.Remove(done) && _inFlight.Count == 0;
+                }
+
+                if (last)
+                {
+                    settled?.Invoke();
                 }
             },
             CancellationToken.None,

@@ -13,7 +13,12 @@ namespace ContainerFactory.Runtime.Registry;
 /// </summary>
 public sealed partial class RegistryClient : IDisposable
 {
-    private const int CopyBufferSize = 1024 * 1024;
+    /// <summary>
+    /// The copy buffer of a blob download (rented from <c>ArrayPool&lt;byte&gt;.Shared</c>): one read fills one
+    /// containerd Content/Write message, and both buffers come from the pool's 512 KiB bucket (see
+    /// <c>ContainerdConstants.WriteChunkSize</c>).
+    /// </summary>
+    internal const int CopyBufferSize = (512 * 1024) - 64;
     private readonly HttpClient _http;
     private readonly RegistryClientOptions _options;
     private readonly RegistryAuthorizer _authorizer;

@@ -64,6 +64,41 @@ public class CommandDispatcherTests
     }
 
     [Fact]
+    public async Task Settled_CalledOnceTheLastCommandInFlightHasFinished()
+    {
+        var release = new TaskCompletionSource();
+        var acks = new ConcurrentQueue<string>();
+        int settled = 0;
+        var dispatcher = new CommandDispatcher(
+            _transport,
+            () => new InboundContext(Thing, _ => true, () => $"id-{Guid.NewGuid():N}"),
+            async (command, _) =>
+            {
+                if (command.Reply.CorrelationId == "slow")
+                {
+                    await release.Task;
+                }
+
+                _executed.Enqueue(command.Reply.CorrelationId);
+                return CommandOutcome.NoContent;
+            },
+            new ReplyCache(TimeProvider.System),
+            NullLogger.Instance,
+            () => Interlocked.Increment(ref settled));
+
+        dispatcher.Enqueue(Message($"command//{Thing}/req/r1/create", Create("slow"), acks, "slow"), CancellationToken.None);
+        dispatcher.Enqueue(Message($"command//{Thing}/req/r2/create", Create("fast"), acks, "fast"), CancellationToken.None);
+        await WaitUntil(() => acks.Count == 1);
+
+        Assert.Equal(0, Volatile.Read(ref settled));
+        release.SetResult();
+        await dispatcher.DrainAsync(TimeSpan.FromSeconds(5));
+        await WaitUntil(() => Volatile.Read(ref settled) == 1);
+        Assert.Equal(0, dispatcher.InFlight);
+        Assert.Equal(1, Volatile.Read(ref settled));
+    }
+
+    [Fact]
     public async Task Enqueue_SameContainer_RunsInOrder()
     {
         var first = new TaskCompletionSource();
