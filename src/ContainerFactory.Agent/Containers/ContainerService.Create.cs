@@ -31,7 +31,7 @@ public sealed partial class ContainerService
 
         var creating = new ContainerView(command.Config, _clock.GetUtcNow(), new ContainerState(ContainerStatus.Creating), command.Request, correlationId);
         _views[creating.Id] = creating;
-        await _twin.PublishFeatureAsync(creating, cancellationToken).ConfigureAwait(false);
+        await InTwinOrderAsync(creating.Id, () => _twin.PublishFeatureAsync(creating, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         RuntimeResult<ContainerView> created = await WithLockAsync(
             creating.Id, () => CreateOnRuntimeAsync(creating, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -39,14 +39,12 @@ public sealed partial class ContainerService
         {
             _views.TryRemove(creating.Id, out _);
             _locks.TryRemove(creating.Id, out _);
-            await _twin.DeleteFeatureAsync(creating.FeatureId, CancellationToken.None).ConfigureAwait(false);
+            await InTwinOrderAsync(creating.Id, () => _twin.DeleteFeatureAsync(creating.FeatureId, CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
             return CommandOutcome.Failed(RuntimeErrors.ImageError(error));
         }
 
         _views[view.Id] = view;
-        await _twin.PublishFeatureAsync(view, cancellationToken).ConfigureAwait(false);
-        await _twin.PublishStateAsync(view, cancellationToken).ConfigureAwait(false);
-        _published.Add(view.Id);
+        await PublishWholeAsync(view, cancellationToken).ConfigureAwait(false);
         if (command.Start
             && await WithLockAsync(view.Id, () => StartLockedAsync(view.Id, cancellationToken), cancellationToken).ConfigureAwait(false) is { Error: { } startError })
         {
@@ -124,7 +122,10 @@ public sealed partial class ContainerService
 
             (_last, _lastDone, _lastTotal) = (now, value.BytesDone, value.BytesTotal);
             ContainerView current = view with { State = new ContainerState(ContainerStatus.Creating, Progress: new PullProgressValue(value.BytesDone, value.BytesTotal)) };
-            _ = service._twin.PublishStateAsync(current, CancellationToken.None);
+            _ = service.InTwinOrderAsync(
+                view.Id,
+                () => service.Find(view.Id) is { State.Status: ContainerStatus.Creating } ? service._twin.PublishStateAsync(current, CancellationToken.None) : Task.CompletedTask,
+                CancellationToken.None);
         }
     }
 }

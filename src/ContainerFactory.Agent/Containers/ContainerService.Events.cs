@@ -98,9 +98,7 @@ public sealed partial class ContainerService
 
             _views[id] = view;
             ContainerServiceLog.AdoptedCreate(_logger, id);
-            await _twin.PublishFeatureAsync(view, cancellationToken).ConfigureAwait(false);
-            await _twin.PublishStateAsync(view, cancellationToken).ConfigureAwait(false);
-            _published.Add(id);
+            await PublishWholeAsync(view, cancellationToken).ConfigureAwait(false);
             return 0;
         }, cancellationToken);
 

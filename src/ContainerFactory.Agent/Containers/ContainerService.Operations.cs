@@ -214,7 +214,7 @@ public sealed partial class ContainerService
 
         ContainerView renamed = view with { Config = view.Config with { Name = name } };
         _views[id] = renamed;
-        await _twin.PublishNameAsync(renamed, cancellationToken).ConfigureAwait(false);
+        await InTwinOrderAsync(id, () => _twin.PublishNameAsync(renamed, cancellationToken), cancellationToken).ConfigureAwait(false);
         return CommandOutcome.NoContent;
     }
 
@@ -245,9 +245,12 @@ public sealed partial class ContainerService
         _restartCounts.TryRemove(id, out _);
         _oomKilled.TryRemove(id, out _);
         ContainerView dead = view with { State = new ContainerState(ContainerStatus.Dead) };
-        await _twin.PublishStateAsync(dead, cancellationToken).ConfigureAwait(false);
-        await _twin.DeleteFeatureAsync(dead.FeatureId, cancellationToken).ConfigureAwait(false);
-        _published.Remove(id);
+        await InTwinOrderAsync(id, async () =>
+        {
+            await _twin.PublishStateAsync(dead, cancellationToken).ConfigureAwait(false);
+            await _twin.DeleteFeatureAsync(dead.FeatureId, cancellationToken).ConfigureAwait(false);
+            _published.Remove(id);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records how a run ended (labels), updates the view and the twin.</summary>
@@ -264,7 +267,7 @@ public sealed partial class ContainerService
     private async Task<CommandOutcome> ReportAsync(ContainerView view, CancellationToken cancellationToken)
     {
         _views[view.Id] = view;
-        await _twin.PublishStateAsync(view, cancellationToken).ConfigureAwait(false);
+        await InTwinOrderAsync(view.Id, () => _twin.PublishStateAsync(view, cancellationToken), cancellationToken).ConfigureAwait(false);
         return CommandOutcome.NoContent;
     }
 

@@ -80,7 +80,7 @@ public sealed partial class ContainerService
 
         ContainerView updated = view with { Config = config, Request = document };
         _views[id] = updated;
-        await _twin.PublishConfigAsync(updated, cancellationToken).ConfigureAwait(false);
+        await InTwinOrderAsync(id, () => _twin.PublishConfigAsync(updated, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (config.RestartPolicy != view.Config.RestartPolicy)
         {
             await ApplyChangedPolicyLockedAsync(updated, cancellationToken).ConfigureAwait(false);
