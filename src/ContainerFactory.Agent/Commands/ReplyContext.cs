@@ -27,12 +27,16 @@ public sealed record ReplyContext(ReplyRoute Route, string DittoTopic, string Pa
         return Build(ditto.Status, DittoValue.FromError(ditto));
     }
 
-    /// <summary>The reply payload for <paramref name="status"/>, written whether or not a reply is routed.</summary>
+    /// <summary>
+    /// The reply payload for <paramref name="status"/>, written whether or not a reply is routed. An array of exactly
+    /// its length: replies stay in the reply cache (up to 1024 of them, for redeliveries), and the JSON writer grows
+    /// its buffer to over 4 KiB for a reply of a few hundred bytes.
+    /// </summary>
     public ReadOnlyMemory<byte> Payload(int status, DittoValue value)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         DittoWriter.WriteResponse(buffer, new DittoResponse(DittoTopic, Path, CorrelationId, status, value));
-        return buffer.WrittenMemory;
+        return buffer.WrittenSpan.ToArray();
     }
 
     private OutboundMessage? Build(int status, DittoValue value)
