@@ -3,9 +3,11 @@
 #   build/bench/cycles.sh [BINARY] [CYCLES] [EVERY]   (needs build/env up; defaults out/linux-x64/container-factory, 1000, 100)
 # One agent, one MQTT session. Each cycle is a createWithConfig (start, bridge network, one port mapping) of the
 # test busybox image, answered 200, then a forced remove, answered 204. The first 20 cycles warm the agent up
-# (connections, pools, JIT-free but lazily built tables); the baseline is the RSS after them.
+# (connections, pools, JIT-free but lazily built tables). Two baselines: the RSS right after them (the samples
+# taken while cycling compare with it), and the settled RSS 7 s later, once the agent has gone quiet and returned
+# its free heap (the final growth compares with it, measured the same way 7 s after the last cycle).
 # CF_CYCLES_WARMUP overrides the 20 warm-up cycles.
-# Prints the agent's VmRSS every EVERY cycles, then the growth from the baseline.
+# Prints the agent's VmRSS every EVERY cycles, then the settled growth.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 bin="$(realpath "${1:-$here/out/linux-x64/container-factory}")"
@@ -73,13 +75,17 @@ cycle() { # N
   [[ $(jq -r .status <<<"$reply") == 204 ]] || { echo "cycles: remove $1 failed: $reply" >&2; exit 1; }
 }
 rss_kib() { awk '$1=="VmRSS:" {print $2}' "/proc/$agent/status"; }
+split() { awk '$1=="RssAnon:" {a=$2} $1=="RssFile:" {f=$2} END {printf "anonymous %.1f MiB, file-backed %.1f MiB", a/1024, f/1024}' "/proc/$agent/status"; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
 echo "agent $bin ($(stat -c %s "$bin") bytes), $cycles cycles of createWithConfig(start, bridge, port) + remove, $(nproc) cores"
 echo "idle          RSS $(mib "$(rss_kib)") MiB"
 for ((i = 1; i <= warmup; i++)); do cycle "$i"; done
 base=$(rss_kib)
-echo "after warm-up RSS $(mib "$base") MiB (baseline, $warmup cycles)"
+echo "after warm-up RSS $(mib "$base") MiB (baseline while cycling, $warmup cycles)"
+sleep 7
+settled=$(rss_kib)
+echo "settled       RSS $(mib "$settled") MiB (baseline of the growth, 7 s after the warm-up; $(split))"
 start=$SECONDS
 for ((i = 1; i <= cycles; i++)); do
   cycle $((warmup + i))
@@ -90,9 +96,10 @@ for ((i = 1; i <= cycles; i++)); do
       "$(awk -v s=$((SECONDS - start)) -v n="$i" 'BEGIN { print s / n }')"
   fi
 done
-sleep 5
+sleep 7
 now=$(rss_kib)
-printf 'growth after %d cycles: %+.1f MiB (RSS %s MiB, 5 s after the last cycle)\n' "$cycles" \
-  "$(awk -v a="$now" -v b="$base" 'BEGIN { print (a - b) / 1024 }')" "$(mib "$now")"
+printf 'growth after %d cycles: %+.1f MiB (settled RSS %s MiB, 7 s after the last cycle)\n' "$cycles" \
+  "$(awk -v a="$now" -v b="$settled" 'BEGIN { print (a - b) / 1024 }')" "$(mib "$now")"
+echo "                              ($(split))"
 echo "agent warnings and errors:"
 sed 's/^/  /' "$work/agent.log" | tail -20
