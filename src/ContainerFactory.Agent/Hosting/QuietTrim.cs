@@ -5,8 +5,8 @@ namespace ContainerFactory.Agent.Hosting;
 /// what it grew until its next collection — which an idle agent never causes — so the agent would idle for hours at
 /// its busiest size (a 64 MiB pull left ~17 MiB more anonymous memory). <see cref="QuietPeriod"/> after start-up and
 /// after the last command in flight finished, with no command running, one full compacting collection that also
-/// decommits the free heap (<see cref="GCCollectionMode.Aggressive"/>, ~2 ms for the agent's heap) runs; nothing runs
-/// while the agent stays idle.
+/// decommits the free heap runs (<see cref="GCCollectionMode.Aggressive"/>, 2–4 ms for the agent's heap on x64);
+/// nothing runs while the agent stays idle.
 /// </summary>
 public sealed class QuietTrim : IDisposable
 {

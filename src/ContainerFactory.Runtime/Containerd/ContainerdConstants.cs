@@ -43,8 +43,8 @@ internal static class ContainerdConstants
     /// Largest chunk sent per Content/Write message. Grpc.Net.Client serializes every message into a buffer rented from
     /// <c>ArrayPool&lt;byte&gt;.Shared</c>, which keeps the buffers it hands out: with this size the whole message (5-byte
     /// frame header, action, offset and the chunk's length) fits the pool's 512 KiB bucket, the one the registry's copy
-    /// buffer (<c>RegistryClient.CopyBufferSize</c>, the same size) comes from. ctr sends 1 MiB chunks; a 1 MiB chunk
-    /// made every message a 2 MiB buffer, and a pull left ~4 MiB more in the pool.
+    /// buffer (<c>RegistryClient.CopyBufferSize</c>, the same size) comes from. ctr sends 1 MiB chunks; with those every
+    /// message took a 2 MiB buffer, and a full collection after a 64 MiB pull found 11 MB live (4.4 MB with these).
     /// </summary>
     public const int WriteChunkSize = (512 * 1024) - 64;
 }
