@@ -68,6 +68,14 @@ public sealed class QuietTrimTests
         Assert.True(_clock.Timer.Disposed);
     }
 
+    [Fact]
+    public void Collect_OnGlibc_TrimsTheNativeHeapsToo()
+    {
+        QuietTrim.Collect();
+
+        Assert.True(QuietTrim.HasMallocTrim); // resolved in libc.so.6 and called
+    }
+
     /// <summary>Hands out one timer that the test fires by hand.</summary>
     private sealed class TimerClock : TimeProvider
     {
