@@ -23,8 +23,8 @@ public class CommandDispatcherTests
     private static string Stop(string containerId, string correlationId) =>
         $"{{\"topic\":\"edge/device:edge:containers/things/live/messages/stop\",\"headers\":{{\"correlation-id\":\"{correlationId}\"}},\"path\":\"/features/Container:{containerId}/inbox/messages/stop\"}}";
 
-    private CommandDispatcher Dispatcher(Func<AgentCommand, CancellationToken, Task<CommandOutcome>> execute) =>
-        new(_transport, () => new InboundContext(Thing, _ => true, () => $"id-{Guid.NewGuid():N}"), execute, new ReplyCache(TimeProvider.System), NullLogger.Instance);
+    private CommandDispatcher Dispatcher(Func<AgentCommand, CancellationToken, Task<CommandOutcome>> execute, Action? settled = null) =>
+        new(_transport, () => new InboundContext(Thing, _ => true, () => $"id-{Guid.NewGuid():N}"), execute, new ReplyCache(TimeProvider.System), NullLogger.Instance, settled);
 
     private static InboundMessage Message(string topic, string payload, ConcurrentQueue<string> acks, string id) =>
         new(topic, new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(payload)), false, _ =>
@@ -69,9 +69,7 @@ public class CommandDispatcherTests
         var release = new TaskCompletionSource();
         var acks = new ConcurrentQueue<string>();
         int settled = 0;
-        var dispatcher = new CommandDispatcher(
-            _transport,
-            () => new InboundContext(Thing, _ => true, () => $"id-{Guid.NewGuid():N}"),
+        CommandDispatcher dispatcher = Dispatcher(
             async (command, _) =>
             {
                 if (command.Reply.CorrelationId == "slow")
@@ -82,8 +80,6 @@ public class CommandDispatcherTests
                 _executed.Enqueue(command.Reply.CorrelationId);
                 return CommandOutcome.NoContent;
             },
-            new ReplyCache(TimeProvider.System),
-            NullLogger.Instance,
             () => Interlocked.Increment(ref settled));
 
         dispatcher.Enqueue(Message($"command//{Thing}/req/r1/create", Create("slow"), acks, "slow"), CancellationToken.None);
